@@ -1,0 +1,55 @@
+"""Finding input files and reading their bytes; the formats themselves are parsed in transforms."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from transforms.formats import read_records
+from transforms.records import Quarantined, RawRecord
+
+# A file larger than this is quarantined unread rather than risking the machine's memory.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+def input_files(inputs: list[str]) -> Iterator[tuple[Path, str]]:
+    """(path, source name) of every file under the inputs, in a stable order.
+
+    The source name is the file name for a file given directly, the path relative to the folder
+    for a file found inside a folder (DESIGN.md: source_id). Hidden files are skipped.
+    """
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                relative = file.relative_to(path)
+                if not any(part.startswith(".") for part in relative.parts):
+                    yield file, relative.as_posix()
+        else:
+            yield path, path.name
+
+
+def read_file(path: Path, name: str) -> Iterator[RawRecord | Quarantined]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield Quarantined(name, "read", f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; split it into smaller files")
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield Quarantined(name, "read", f"cannot read the file: {error.strerror or error}")
+        return
+    try:
+        yield from read_records(name, data)
+    except Exception as error:  # noqa: BLE001 - a parser bug on one file must not end the run
+        yield Quarantined(name, "parse", f"reading failed: {type(error).__name__}: {error}", hashlib.sha256(data).hexdigest())
+
+
+def read_inputs(inputs: list[str]) -> Iterator[RawRecord | Quarantined]:
+    """Every record of every input file; a missing input is a quarantined record, not a crash."""
+    for given in inputs:
+        if not Path(given).exists():
+            yield Quarantined(given, "read", "no such file or folder")
+    for path, name in input_files([i for i in inputs if Path(i).exists()]):
+        yield from read_file(path, name)

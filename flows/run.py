@@ -1,0 +1,63 @@
+"""python -m flows.run [INPUT ...] [--warehouse DIR] [--full-refresh] [--workers N] [--dask-address ADDR] [--model NAME]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from transforms.nlp import DEFAULT_MODEL
+
+
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m flows.run", description="Turn raw news files into validated Parquet tables under the warehouse.")
+    parser.add_argument("inputs", nargs="*", default=["seeds"], metavar="INPUT", help="files or folders (recursive); default: seeds/")
+    parser.add_argument("--warehouse", default="warehouse", metavar="DIR", help="warehouse root (default: warehouse/)")
+    parser.add_argument("--full-refresh", action="store_true", help="reprocess every document and replace what is published")
+    parser.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes for the language work (default: 1)")
+    parser.add_argument("--dask-address", metavar="ADDR", help="run the batches on an existing Dask cluster, e.g. tcp://HOST:8786")
+    parser.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME", help=f"installed spaCy pipeline (default: {DEFAULT_MODEL})")
+    parser.add_argument("--batch-size", type=int, default=200, metavar="N", help="documents per batch (default: 200)")
+    arguments = parser.parse_args(argv)
+    if arguments.workers < 1:
+        parser.error("--workers must be at least 1")
+    if arguments.batch_size < 1:
+        parser.error("--batch-size must be at least 1")
+    return arguments
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(argv)
+    if arguments.dask_address:
+        print("error: --dask-address is not supported yet", file=sys.stderr)
+        return 2
+    from flows.pipeline import run_pipeline
+    from flows.warehouse import WarehouseLocked
+
+    try:
+        result = run_pipeline(
+            arguments.inputs,
+            warehouse=arguments.warehouse,
+            full_refresh=arguments.full_refresh,
+            model=arguments.model,
+            workers=arguments.workers,
+            batch_size=arguments.batch_size,
+        )
+    except WarehouseLocked as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 3
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"run {result['run_id']}: {result['records_seen']} records: {result['published']} published, {result['duplicate']} duplicate, "
+        f"{result['unchanged']} unchanged, {result['quarantined']} quarantined; rows: "
+        + ", ".join(f"{name} {n}" for name, n in result["rows"].items())
+    )
+    if not result["success"]:
+        print(f"error: data-quality checks failed, those batches were not published: {result['summary']}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
