@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import great_expectations as gx
 import great_expectations.expectations as gxe
+from great_expectations.expectations.row_conditions import Column
 
 from transforms.schemas import ATTRIBUTIONS, SOURCE_STATUSES, TABLES, Table
 
@@ -74,8 +75,8 @@ def data_expectations(table_name: str) -> list:
     if table_name == "_sources":
         return [
             gxe.ExpectColumnValuesToBeInSet(column="status", value_set=list(SOURCE_STATUSES)),
-            gxe.ExpectColumnValuesToNotBeNull(column="reason", row_condition='status=="quarantined"', condition_parser="pandas"),
-            gxe.ExpectColumnValuesToNotBeNull(column="doc_id", row_condition='status!="quarantined"', condition_parser="pandas"),
+            gxe.ExpectColumnValuesToNotBeNull(column="reason", row_condition=Column("status") == "quarantined"),
+            gxe.ExpectColumnValuesToNotBeNull(column="doc_id", row_condition=Column("status") != "quarantined"),
         ]
     if table_name == "_runs":
         return [gxe.ExpectColumnValuesToBeBetween(column=c, min_value=0) for c in ("records_seen", "published", "quarantined")]
