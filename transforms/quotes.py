@@ -1,0 +1,407 @@
+"""Quote rows: direct quotations with their speakers, from a parsed document.
+
+Quotes are found from quote marks (transforms.quotes_marks), then attributed from the
+dependency parse: the reporting verb is a verb next to the quote that either is a verb of
+saying (seed list in transforms/data/speech_verbs.txt) or takes the quote as its complement,
+and the speaker is that verb's subject. Pronoun speakers are resolved to the nearest earlier
+person of a consistent gender; a quote with no attribution of its own continues the speaker
+of the quote just before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.quotes_lexicon import lexicon
+from transforms.quotes_marks import QuoteSpan, paragraph_bounds, quote_spans
+from transforms.sentences import sentence_locator
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# A verb without a subject of its own ("…, adding: …", "saying …") borrows its head's.
+BORROWING_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "prep")
+COMPLEMENT_DEPS = ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj", "dep", "oprd", "attr")
+SENTENCE_END = (".", "!", "?")
+# Quotes this short with no attribution are scare quotes, titles or nicknames, not speech.
+MIN_UNATTRIBUTED_WORDS = 5
+ENTITY_LABEL_PREFERENCE = ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What attributes a quote: the reporting words and the token naming the speaker."""
+
+    verb: str
+    verb_lemma: str
+    subject: Token | None
+    score: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    text: str | None
+    start: int | None
+    end: int | None
+    name: str | None
+    entity_id: str | None
+    attribution: str
+
+
+NO_SPEAKER = Speaker(None, None, None, None, None, "none")
+
+
+class QuoteContext:
+    """Lookups over one document shared by every quote in it."""
+
+    def __init__(self, doc: Doc, spans: list[QuoteSpan], mentions: list[dict], entities: list[dict]):
+        self.doc = doc
+        self.spans = spans
+        self.paragraphs = paragraph_bounds(doc.text)
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+        self.mentions = sorted(mentions, key=lambda m: m["start_char"])
+        self.mention_starts = [m["start_char"] for m in self.mentions]
+        self.entities = {e["entity_id"]: e for e in entities}
+        self.quoted = [False] * len(doc)
+        for span in spans:
+            for token in tokens_between(doc, *marked_bounds(span)):
+                self.quoted[token.i] = True
+        self.genders = {e["entity_id"]: entity_gender(doc, e, self.mentions) for e in entities}
+
+    def paragraph_of(self, char: int) -> int:
+        return max(bisect.bisect_right(self.paragraph_starts, char) - 1, 0)
+
+    def mentions_between(self, start: int, end: int) -> list[dict]:
+        first = bisect.bisect_left(self.mention_starts, start)
+        return [m for m in self.mentions[first:] if m["start_char"] < end and m["end_char"] <= end] if first < len(self.mentions) else []
+
+
+def marked_bounds(span: QuoteSpan) -> tuple[int, int]:
+    """Character bounds of a quote including its marks, where it has them."""
+    start = span.open_mark if span.open_mark >= 0 else span.start
+    end = span.close_mark + 1 if span.close_mark >= 0 else span.end
+    return start, end
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def token_at_or_after(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after char (len(doc) when none)."""
+    starts = [t.idx for t in doc]
+    return bisect.bisect_left(starts, char)
+
+
+# --- the attribution window around a quote -------------------------------------------------------
+
+
+def window_after(ctx: QuoteContext, k: int) -> list[Token]:
+    """Unquoted tokens after quote k, up to the end of its sentence, the next quote or the paragraph end."""
+    doc, span = ctx.doc, ctx.spans[k]
+    _, end = marked_bounds(span)
+    paragraph_end = ctx.paragraphs[ctx.paragraph_of(span.start)][1]
+    tokens = []
+    for token in doc[token_at_or_after(doc, end):]:
+        if token.idx >= paragraph_end or ctx.quoted[token.i]:
+            break
+        tokens.append(token)
+        if token.text in SENTENCE_END:
+            break
+    return tokens
+
+
+def window_before(ctx: QuoteContext, k: int) -> list[Token]:
+    """Unquoted tokens before quote k, back to the start of its sentence, the previous quote or the paragraph start."""
+    doc, span = ctx.doc, ctx.spans[k]
+    start, _ = marked_bounds(span)
+    paragraph_start = ctx.paragraphs[ctx.paragraph_of(span.start)][0]
+    tokens = []
+    for i in range(token_at_or_after(doc, start) - 1, -1, -1):
+        token = doc[i]
+        if token.idx < paragraph_start or ctx.quoted[token.i] or token.text in SENTENCE_END:
+            break
+        tokens.append(token)
+    return tokens[::-1]
+
+
+def window_introducing(ctx: QuoteContext, k: int) -> list[Token]:
+    """The sentence ending in a colon just before a quote that opens its paragraph ("Caddell continued:")."""
+    doc, span = ctx.doc, ctx.spans[k]
+    start, _ = marked_bounds(span)
+    paragraph = ctx.paragraph_of(span.start)
+    if paragraph == 0 or doc.text[ctx.paragraphs[paragraph][0]:start].strip():
+        return []
+    previous_start, previous_end = ctx.paragraphs[paragraph - 1]
+    if not doc.text[previous_start:previous_end].rstrip().endswith(":"):
+        return []
+    tokens = []
+    for i in range(token_at_or_after(doc, previous_end) - 1, -1, -1):
+        token = doc[i]
+        if token.idx < previous_start or ctx.quoted[token.i] or token.text in SENTENCE_END:
+            break
+        tokens.append(token)
+    return tokens[::-1]
+
+
+# --- reporting verbs -----------------------------------------------------------------------------
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The token naming who does the verb: its subject, the agent of a passive, or its head's subject."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ == "nsubjpass":
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+                return objects[0] if objects else None
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def governs_quote(verb: Token, quote_tokens: set[int]) -> bool:
+    """The quote hangs from the verb in the parse, or the verb hangs from the quote (a parenthetical "he said")."""
+    for i in quote_tokens:
+        token = verb.doc[i]
+        if verb in token.ancestors:
+            return True
+    return any(ancestor.i in quote_tokens for ancestor in verb.ancestors)
+
+
+def phrase_cue(window: list[Token]) -> Cue | None:
+    """A multi-word cue such as "according to X": the speaker is the object of its last word."""
+    words = [t.lower_ for t in window]
+    for phrase in lexicon().speech_phrases:
+        for i in range(len(words) - len(phrase) + 1):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                last = window[i + len(phrase) - 1]
+                objects = [c for c in last.children if c.dep_ == "pobj"]
+                subject = objects[0] if objects else (window[i + len(phrase)] if i + len(phrase) < len(window) else None)
+                text = " ".join(t.text for t in window[i : i + len(phrase)])
+                return Cue(text, text.lower(), subject, 3)
+    return None
+
+
+def verb_cue(window: list[Token], quote_tokens: set[int]) -> Cue | None:
+    """The best reporting verb in a window: a verb of saying or a verb governing the quote, with a subject;
+    of equals, the one nearest the quote."""
+    speech_verbs = lexicon().speech_verbs
+    best: Cue | None = None
+    quote_start = min(quote_tokens, default=0)
+    nearest_first = sorted(window, key=lambda token: abs(token.i - quote_start))
+    for token in nearest_first:
+        if token.pos_ not in ("VERB", "AUX") and token.lemma_.lower() not in speech_verbs:
+            continue
+        if token.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        linked = governs_quote(token, quote_tokens)
+        is_speech = token.lemma_.lower() in speech_verbs and token.pos_ != "NOUN"
+        if not (is_speech or linked):
+            continue
+        subject = subject_of(token)
+        if subject is None and not is_speech:
+            continue
+        score = 2 * is_speech + linked + (subject is not None)
+        if best is None or score > best.score:
+            best = Cue(token.text, token.lemma_.lower(), subject, score)
+    return best
+
+
+def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
+    """The cue of quote k from its own sentence, or from the sentence that introduces it with a colon."""
+    candidates = []
+    for window in (window_after(ctx, k), window_before(ctx, k), window_introducing(ctx, k)):
+        cue = phrase_cue(window) or verb_cue(window, quote_tokens)
+        if cue is not None:
+            candidates.append(cue)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda cue: (cue.subject is not None, cue.score))
+
+
+# --- speakers ------------------------------------------------------------------------------------
+
+
+def entity_gender(doc: Doc, entity: dict, mentions: list[dict]) -> str:
+    """'m', 'f' or '-' for a PERSON entity, from its first name or a title before one of its mentions."""
+    if entity["label"] != "PERSON":
+        return "-"
+    words = lexicon()
+    for mention in mentions:
+        if mention["entity_id"] != entity["entity_id"]:
+            continue
+        before = doc.text[max(mention["start_char"] - 12, 0) : mention["start_char"]].split()
+        if before and words.titles.get(before[-1].lower(), "-") != "-":
+            return words.titles[before[-1].lower()]
+    for name in (entity["name"], *entity.get("aliases", ())):
+        first = name.split()[0].lower() if name.split() else ""
+        if first in words.first_names:
+            return words.first_names[first]
+    return "-"
+
+
+def name_span(subject: Token) -> Span:
+    """The words naming the speaker: the subject with its modifiers on the left (titles, first names, determiners)."""
+    doc = subject.doc
+    start = subject.left_edge.i
+    while start < subject.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    end = subject.i + 1
+    while end < len(doc) and doc[end].head.i == subject.i and doc[end].dep_ in ("flat", "compound"):
+        end += 1
+    return doc[start:end]
+
+
+def entity_in(ctx: QuoteContext, start: int, end: int) -> dict | None:
+    """The entity mentioned in [start, end), people first."""
+    found = ctx.mentions_between(start, end)
+    for label in ENTITY_LABEL_PREFERENCE:
+        for mention in reversed(found):
+            if mention["label"] == label:
+                return ctx.entities.get(mention["entity_id"])
+    return None
+
+
+def entity_by_surname(ctx: QuoteContext, words: list[str]) -> dict | None:
+    """A PERSON entity whose name ends with the last of these words (for names the tagger missed)."""
+    if not words:
+        return None
+    for entity in ctx.entities.values():
+        if entity["label"] == "PERSON" and entity["name"].split()[-1] == words[-1]:
+            return entity
+    return None
+
+
+def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
+    """The nearest earlier entity outside quotes that the pronoun can refer to (gender and number agree)."""
+    gender, number = lexicon().pronouns[pronoun.lower_]
+    labels = ("PERSON",) if gender != "-" else ("ORG", "NORP", "GPE") if number == "sg" else ("ORG", "NORP")
+    first = bisect.bisect_left(ctx.mention_starts, pronoun.idx)
+    for mention in reversed(ctx.mentions[:first]):
+        if mention["label"] not in labels:
+            continue
+        token = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+        if token is not None and ctx.quoted[token.root.i]:
+            continue
+        entity_gender_ = ctx.genders.get(mention["entity_id"], "-")
+        if gender != "-" and entity_gender_ not in ("-", gender):
+            continue
+        return ctx.entities.get(mention["entity_id"])
+    return None
+
+
+def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
+    """The speaker row fields for a cue's subject token."""
+    words = lexicon()
+    if subject.lower_ in words.pronouns and subject.pos_ == "PRON":
+        entity = resolve_pronoun(ctx, subject)
+        return Speaker(
+            subject.text,
+            subject.idx,
+            subject.idx + len(subject.text),
+            entity["name"] if entity else None,
+            entity["entity_id"] if entity else None,
+            "pronoun",
+        )
+    span = name_span(subject)
+    subtree_end = max(t.idx + len(t.text) for t in subject.subtree)
+    entity = entity_in(ctx, span.start_char, span.end_char) or entity_in(ctx, span.start_char, subtree_end)
+    if entity is None:
+        proper = [t.text for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in words.titles and t.lower_ not in words.titles]
+        entity = entity_by_surname(ctx, proper)
+        if entity is None and proper:
+            return Speaker(span.text, span.start_char, span.end_char, " ".join(proper), None, "explicit")
+    return Speaker(
+        span.text,
+        span.start_char,
+        span.end_char,
+        entity["name"] if entity else None,
+        entity["entity_id"] if entity else None,
+        "explicit",
+    )
+
+
+# --- which quoted spans are quotes ---------------------------------------------------------------
+
+
+def word_count(text: str) -> int:
+    return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
+
+
+def is_coined_term(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
+    """A short quoted noun phrase hanging off a name just before it (UN “blue helmets”): a term, not speech."""
+    tokens = [ctx.doc[i] for i in sorted(quote_tokens) if not ctx.doc[i].is_punct]
+    if not tokens or len(tokens) > 3 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return False
+    first = min(quote_tokens)
+    while first > 0 and ctx.doc[first - 1].is_quote:
+        first -= 1
+    before = ctx.doc[first - 1] if first > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.head.i in quote_tokens
+
+
+def is_speech(ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: Cue | None) -> bool:
+    if is_coined_term(ctx, quote_tokens):
+        return False
+    if span.single:
+        return cue is not None and cue.subject is not None
+    return cue is not None or word_count(ctx.doc.text[span.start : span.end]) >= MIN_UNATTRIBUTED_WORDS
+
+
+# --- rows ----------------------------------------------------------------------------------------
+
+
+def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[QuoteSpan, Speaker] | None) -> bool:
+    """A quote without attribution continues the speaker of the quote just before it, in its paragraph or the one before."""
+    if previous is None or previous[1].attribution == "none":
+        return False
+    previous_span = previous[0]
+    if ctx.paragraph_of(span.start) - ctx.paragraph_of(previous_span.start) > 1:
+        return False
+    between = ctx.mentions_between(previous_span.end, span.start)
+    return not any(m["label"] == "PERSON" for m in between)
+
+
+def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: list[dict]) -> list[dict]:
+    """One row per direct quotation (without doc_id and partition columns)."""
+    spans = quote_spans(doc.text)
+    ctx = QuoteContext(doc, spans, mentions, entities)
+    sentence_id_at = sentence_locator(sentences)
+    rows: list[dict] = []
+    previous: tuple[QuoteSpan, Speaker] | None = None
+    for k, span in enumerate(spans):
+        quote_tokens = {t.i for t in tokens_between(doc, span.start, span.end)}
+        cue = find_cue(ctx, k, quote_tokens)
+        if not is_speech(ctx, span, quote_tokens, cue):
+            continue
+        if cue is not None and cue.subject is not None:
+            speaker = speaker_of(ctx, cue.subject)
+        elif continues_previous(ctx, span, previous):
+            speaker = replace(previous[1], attribution="continuation")
+        else:
+            speaker = NO_SPEAKER
+        previous = (span, speaker)
+        rows.append(
+            {
+                "quote_id": len(rows),
+                "sentence_id": sentence_id_at(span.start),
+                "start_char": span.start,
+                "end_char": span.end,
+                "text": doc.text[span.start : span.end],
+                "speaker": speaker.text,
+                "speaker_start_char": speaker.start,
+                "speaker_end_char": speaker.end,
+                "speaker_name": speaker.name,
+                "speaker_entity_id": speaker.entity_id,
+                "verb": cue.verb if cue else None,
+                "verb_lemma": cue.verb_lemma if cue else None,
+                "attribution": speaker.attribution,
+            }
+        )
+    return rows

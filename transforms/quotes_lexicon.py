@@ -1,0 +1,38 @@
+"""The word lists quote attribution relies on, read from the packaged data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("transforms").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _table(name: str) -> dict[str, tuple[str, ...]]:
+    return {fields[0]: tuple(fields[1:]) for fields in (line.split("\t") for line in _data_lines(name))}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    speech_phrases: tuple[tuple[str, ...], ...]  # lower-cased words of each multi-word cue
+    pronouns: dict[str, tuple[str, str]]  # pronoun -> (gender, number)
+    titles: dict[str, str]  # lower-cased title -> gender it implies ('m', 'f' or '-')
+    first_names: dict[str, str]  # lower-cased first name -> 'm' or 'f'
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon, read once per process (the files are part of the package and never change at run time)."""
+    pronouns = _table("pronouns.tsv")
+    return Lexicon(
+        speech_verbs=frozenset(_data_lines("speech_verbs.txt")),
+        speech_phrases=tuple(tuple(line.lower().split()) for line in _data_lines("speech_phrases.txt")),
+        pronouns={word: (fields[0], fields[1]) for word, fields in pronouns.items()},
+        titles={word: fields[0] for word, fields in _table("titles.tsv").items()},
+        first_names={word: fields[0] for word, fields in _table("first_names.tsv").items()},
+    )
