@@ -1,0 +1,240 @@
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from transforms.clean import (
+    clean_record,
+    drop_reuters_signoff,
+    fix_wrong_direction_quotes,
+    join_paragraphs,
+    match_dateline,
+    normalize_characters,
+    parse_date,
+    parse_dateline_field,
+    split_paragraphs,
+    split_trailing_headline,
+    split_wire_header,
+)
+from transforms.formats import read_records
+from transforms.records import CleaningError, RawRecord
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEED_NAME = "000_421bba50f5ab9343.txt"
+SEED_TITLE = "Chiefs of defence meet in New York, discuss strengthening of UN peacekeeping"
+
+
+def words(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text))
+
+
+def raw(text: str, layout: str = "wire", **fields) -> RawRecord:
+    return RawRecord(source_id="test", source_sha256="0" * 64, text=text, layout=layout, **fields)
+
+
+@pytest.fixture(scope="module")
+def seed_record() -> RawRecord:
+    (record,) = read_records(SEED_NAME, (SEEDS / SEED_NAME).read_bytes())
+    return record
+
+
+@pytest.fixture(scope="module")
+def seed(seed_record):
+    return clean_record(seed_record)
+
+
+# ---------------------------------------------------------------- the seed
+
+
+def test_seed_metadata(seed):
+    assert seed.title == SEED_TITLE
+    assert seed.published_date == dt.date(2017, 7, 8)
+    assert seed.dateline == "UNITED NATIONS"
+    assert seed.agency == "APP"
+    assert seed.source_id == SEED_NAME
+
+
+def test_seed_body_starts_at_the_dateline_and_leaves_out_header_and_headline(seed):
+    assert seed.body.startswith("UNITED NATIONS, July 8 (APP): The heads")
+    assert "date 2017" not in seed.body
+    assert SEED_TITLE not in seed.body
+    assert seed.body.endswith("Democratic Republic of the Congo.")
+
+
+def test_seed_paragraphs_are_unwrapped_lines(seed):
+    paragraphs = [seed.body[start:end] for start, end in seed.paragraphs]
+    assert seed.body == "\n\n".join(paragraphs)
+    assert all("\n" not in p and "  " not in p and p == p.strip() for p in paragraphs)
+    assert paragraphs[1].startswith("“Our partnership has never been more important.")
+    assert paragraphs[2] == "Pakistan was represented at the conference by Lieutenant General Sher Afgun, who headed the country’s delegation."
+    assert len(paragraphs) == 17
+
+
+def test_seed_wrong_direction_quote_marks_open_their_quotations(seed):
+    assert "”Now" not in seed.body and "” Now" not in seed.body
+    assert "\n\n“Now, more than ever before, peacekeepers" in seed.body
+    assert "\n\n“The success of our missions" in seed.body
+    assert seed.body.count("“") == seed.body.count("”")
+
+
+def test_seed_keeps_every_word(seed_record, seed):
+    header_words = words(" date 2017-07-08")
+    assert words(seed.title) + words(seed.body) == words(seed_record.text) - header_words
+
+
+# ---------------------------------------------------------------- parts of a story
+
+
+def test_split_wire_header_on_its_own_line_or_before_the_dateline():
+    assert split_wire_header(" date 2017-07-08 UNITED NATIONS, July 8") == (dt.date(2017, 7, 8), "UNITED NATIONS, July 8", True)
+    assert split_wire_header("date 2017-07-08\nBody") == (dt.date(2017, 7, 8), "Body", True)
+    assert split_wire_header("Updated 2017-07-08") == (None, "Updated 2017-07-08", False)
+
+
+@pytest.mark.parametrize(
+    "text, place, month, day, agency",
+    [
+        ("UNITED NATIONS, July 8 (APP): The heads", "UNITED NATIONS", 7, 8, "APP"),
+        ("ISLAMABAD (APP): Prime Minister", "ISLAMABAD", None, None, "APP"),
+        ("PORTLAND, Ore., Feb 26 - Shares", "PORTLAND, Ore.", 2, 26, None),
+        ("SÃO PAULO, Sept. 3 (AFP) — Brazil", "SÃO PAULO", 9, 3, "AFP"),
+    ],
+)
+def test_match_dateline_in_text(text, place, month, day, agency):
+    dateline = match_dateline(text)
+    assert (dateline.place, dateline.month, dateline.day, dateline.agency) == (place, month, day, agency)
+    assert text.startswith(dateline.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["However, the minister said: nothing", "NOTE: this is not a dateline", "The heads of the armed forces", "UPDATE - more"],
+)
+def test_match_dateline_rejects_ordinary_openings(text):
+    assert match_dateline(text) is None
+
+
+def test_parse_dateline_field_takes_reuters_forms():
+    assert parse_dateline_field("    SALVADOR, Feb 26 - ").place == "SALVADOR"
+    assert parse_dateline_field("    SALVADOR, Feb 26 - ").text == "SALVADOR, Feb 26 -"
+    assert parse_dateline_field("    omaha, april 7 - ").month == 4
+    assert parse_dateline_field("    WASHINGTON - ").place == "WASHINGTON"
+    assert parse_dateline_field("   -  ") is None
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2017-07-08", dt.date(2017, 7, 8)),
+        ("2017-07-08T10:30:00Z", dt.date(2017, 7, 8)),
+        ("26-FEB-1987 15:01:01.79", dt.date(1987, 2, 26)),
+        ("Sat, 08 Jul 2017 10:00:00 +0000", dt.date(2017, 7, 8)),
+        ("July 8, 2017", dt.date(2017, 7, 8)),
+        ("8th Sept 2017", dt.date(2017, 9, 8)),
+        ("2017-02-30", None),
+        ("08/07/2017", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected
+
+
+def test_parse_date_refuses_dates_after_today_when_told_today():
+    assert parse_date("2031-01-01", today=dt.date(2030, 12, 31)) == dt.date(2031, 1, 1)
+    assert parse_date("2031-01-03", today=dt.date(2030, 12, 31)) is None
+    assert parse_date("2031-01-03") == dt.date(2031, 1, 3)
+
+
+def test_drop_reuters_signoff_variants():
+    for ending in ("Reuter\n", " REUTER", "\n reuter^M", "REUTER...", " Reuters \n"):
+        assert drop_reuters_signoff("Prices rose.\n" + ending) == "Prices rose."
+    assert drop_reuters_signoff("Reuter said prices rose.") == "Reuter said prices rose."
+
+
+def test_normalize_characters():
+    text = "a\r\nb\rc\u2028d\u00a0e\tf\u200bg\u00adh\x07i\u2029j"
+    assert normalize_characters(text) == "a\nb\nc\nd e fgh" + "i\n\nj"
+    assert normalize_characters("e\u0301") == "é"
+
+
+def test_fix_wrong_direction_quotes():
+    assert fix_wrong_direction_quotes("” Now, more") == "“Now, more"
+    assert fix_wrong_direction_quotes("He said: ”Go home,” she said") == "He said: “Go home,” she said"
+    # a ” that can close an open quotation stays, however it is spaced
+    assert fix_wrong_direction_quotes("“Yes, ” he said") == "“Yes, ” he said"
+    assert fix_wrong_direction_quotes("UN “blue helmets” braved danger") == "UN “blue helmets” braved danger"
+    assert fix_wrong_direction_quotes("a ” b” c") == "a “b” c"
+    assert fix_wrong_direction_quotes("ends ”") == "ends ”"
+
+
+def test_split_paragraphs_by_blank_lines_indents_or_sentence_ends():
+    assert split_paragraphs("One\ntwo.\n\nThree  four.\n", infer_from_sentences=True) == ["One two.", "Three four."]
+    assert split_paragraphs("One\ntwo.\n    Three\nfour.\n - five", infer_from_sentences=False) == ["One two.", "Three four.", "- five"]
+    assert split_paragraphs("One\ntwo.\nThree\nfour.", infer_from_sentences=True) == ["One two.", "Three four."]
+    assert split_paragraphs("One\ntwo.\nThree\nfour.", infer_from_sentences=False) == ["One two. Three four."]
+    assert split_paragraphs("He said.\n“Go.”\nthen left", infer_from_sentences=True) == ["He said.", "“Go.” then left"]
+    assert split_paragraphs(" \n\n", infer_from_sentences=True) == []
+
+
+def test_join_paragraphs_offsets():
+    body, spans = join_paragraphs(["One.", "Two three."])
+    assert body == "One.\n\nTwo three."
+    assert [body[start:end] for start, end in spans] == ["One.", "Two three."]
+
+
+def test_split_trailing_headline():
+    text = "LONDON, May 1 (AP): It rained.\nHeavy rain in London\n"
+    assert split_trailing_headline(text, None) == ("Heavy rain in London", "LONDON, May 1 (AP): It rained.")
+    assert split_trailing_headline(text, "Heavy rain in London") == ("Heavy rain in London", "LONDON, May 1 (AP): It rained.")
+    assert split_trailing_headline(text, "Rain") == ("Rain", text)
+    # a wrapped last line of the story is no headline
+    assert split_trailing_headline("It rained in the\nCongo", None) == (None, "It rained in the\nCongo")
+    assert split_trailing_headline("It rained.\nIt poured.", None) == (None, "It rained.\nIt poured.")
+
+
+# ---------------------------------------------------------------- records of each layout
+
+
+def test_headline_first_record():
+    doc = clean_record(raw("Rain falls\n\nIt rained all day.\n\nThen it stopped.\n", layout="headline_first"))
+    assert (doc.title, doc.body, doc.published_date, doc.dateline, doc.agency) == (
+        "Rain falls", "It rained all day.\n\nThen it stopped.", None, None, None)
+    assert doc.paragraphs == ((0, 18), (20, 36))
+
+
+def test_reuters_record_starts_at_its_dateline_and_drops_the_signoff():
+    record = raw(
+        "Showers continued in\nthe Bahia zone.\n    The dry period means\nlate arrivals.\n Reuter\n",
+        layout="reuters", title="BAHIA COCOA REVIEW", date="26-FEB-1987 15:01:01.79", dateline="    SALVADOR, Feb 26 - ",
+    )
+    doc = clean_record(record)
+    assert doc.body == "SALVADOR, Feb 26 - Showers continued in the Bahia zone.\n\nThe dry period means late arrivals."
+    assert (doc.title, doc.published_date, doc.dateline, doc.agency) == ("BAHIA COCOA REVIEW", dt.date(1987, 2, 26), "SALVADOR", "Reuters")
+
+
+def test_field_record_in_wire_layout_uses_its_title_field_and_date_field():
+    record = raw("LAHORE, May 2 (APP): Rain fell.\nIt was heavy.\nRain in Lahore", layout="jsonl", title="Rain in Lahore", date="2019-05-02")
+    doc = clean_record(record)
+    assert (doc.title, doc.published_date, doc.dateline, doc.agency) == ("Rain in Lahore", dt.date(2019, 5, 2), "LAHORE", "APP")
+    assert doc.body == "LAHORE, May 2 (APP): Rain fell.\n\nIt was heavy."
+
+
+def test_field_record_with_a_bad_date_keeps_the_document():
+    doc = clean_record(raw("Some text.", layout="csv", date="2019-13-45"))
+    assert doc.published_date is None and doc.body == "Some text."
+
+
+def test_plain_text_is_one_document():
+    doc = clean_record(raw("just some words\nwrapped here", layout="plain"))
+    assert (doc.title, doc.body) == (None, "just some words wrapped here")
+
+
+@pytest.mark.parametrize("text, layout", [("", "plain"), (" \n\t\u200b ", "jsonl"), ("Headline only\n\n", "headline_first"), (" date 2017-07-08\n", "wire")])
+def test_no_usable_text_is_a_cleaning_error(text, layout):
+    with pytest.raises(CleaningError, match="no article text"):
+        clean_record(raw(text, layout=layout))

@@ -1,0 +1,404 @@
+"""Reading: the bytes of one input file become raw records, or quarantine records that say why not.
+
+The format comes from the file name's extension (``.txt``, ``.jsonl``/``.ndjson``, ``.csv``,
+``.sgm``, each optionally ``.gz``). Bad input never raises: it becomes a ``Quarantined``.
+
+``source_sha256`` is the hash of the bytes the record came from: the whole (decompressed) file
+for a ``.txt``; for a record inside a multi-record file, that record's own bytes in the file's
+encoding (the JSONL line or CSV row without its line terminator, the Reuters ``<REUTERS>``
+element), so a changed record is told apart from its unchanged neighbours.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import hashlib
+import io
+import json
+import re
+import unicodedata
+import zlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+import charset_normalizer
+import ftfy
+
+from transforms.clean import match_dateline, split_wire_header
+from transforms.records import Quarantined, RawRecord
+
+ID_FIELDS = ("doc_id", "id")
+TEXT_FIELDS = ("text", "body", "article", "content")
+TITLE_FIELDS = ("title", "headline", "heading")
+DATE_FIELDS = ("date", "published", "published_date")
+
+# A BBC-style headline is a line, not a paragraph; BBC's longest is 9 words.
+HEADLINE_MAX_WORDS = 25
+# Western text in a legacy code page is mostly ASCII; Cyrillic, Greek or CJK text read as
+# cp1252 is mostly "accented letters" instead, and is left to charset-normalizer.
+WESTERN_MAX_NON_ASCII_SHARE = 0.3
+_WESTERN_SYMBOLS = set("£€¥¢©®°±×÷§¶·•…–—‘’‚“”„«»‹›†‡™¡¿ªº¹²³¼½¾")
+
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Repair mojibake only; whitespace, quotes and Unicode normal form are the cleaner's business.
+_REPAIR_ENCODING_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+_REUTERS_START = re.compile(r"(?=<REUTERS\b)")
+_REUTERS_END = "</REUTERS>"
+_NEWID = re.compile(r'\bNEWID="(?P<id>[^"]*)"')
+_TEXT_ELEMENT = re.compile(r"<TEXT\b(?P<attributes>[^>]*)>(?P<content>.*?)</TEXT>", re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_SGML_ENTITY = re.compile(r"&(?:#(?P<number>\d+)|(?P<name>lt|gt|amp|quot|apos));")
+_SGML_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+
+
+class UndecodableError(ValueError):
+    """The bytes are not text in any encoding we can recognise; the message says why."""
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A file's text and the codec that turns any slice of it back into the file's bytes."""
+
+    text: str
+    codec: str
+    sha256: str  # of the whole file's bytes
+
+    def sha256_of(self, piece: str) -> str:
+        return hashlib.sha256(piece.encode(self.codec)).hexdigest()
+
+
+Reader = Callable[[str, DecodedText], Iterator[RawRecord | Quarantined]]
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def read_records(name: str, data: bytes) -> Iterator[RawRecord | Quarantined]:
+    """The records of one input file; ``name`` is its path relative to the input root."""
+    compressed = name.lower().endswith(".gz")
+    format_name = name[: -len(".gz")] if compressed else name
+    reader = _reader_for(format_name)
+    if reader is None:
+        yield Quarantined(name, "read", f"unknown file type: expected one of {', '.join(_READERS)} (optionally .gz)", _sha256(data))
+        return
+    if compressed:
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as error:
+            yield Quarantined(name, "read", f"corrupt or truncated gzip file: {error or type(error).__name__}", _sha256(data))
+            return
+    if not data:
+        yield Quarantined(name, "read", "empty file (0 bytes)", _sha256(data))
+        return
+    try:
+        decoded = decode_bytes(data)
+    except UndecodableError as error:
+        yield Quarantined(name, "decode", str(error), _sha256(data))
+        return
+    yield from reader(name, decoded)
+
+
+def _reader_for(name: str) -> Reader | None:
+    for extension, reader in _READERS.items():
+        if name.lower().endswith(extension):
+            return reader
+    return None
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Text from bytes: a byte-order mark decides; else UTF-8; else a Western code page when the
+    text reads as one; else charset-normalizer's guess. UndecodableError for binary data."""
+    text, codec = _decode_by_byte_order_mark(data) or _decode_guessing(data)
+    if _looks_binary(text):
+        raise UndecodableError("binary data, not text: it holds NUL or other control bytes")
+    return DecodedText(text=text, codec=codec, sha256=_sha256(data))
+
+
+def _decode_by_byte_order_mark(data: bytes) -> tuple[str, str] | None:
+    for mark, codec in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return data[len(mark) :].decode(codec), codec
+            except UnicodeDecodeError as error:
+                raise UndecodableError(f"starts with a {codec} byte-order mark but is not valid {codec}: {error.reason} at byte {error.start}") from error
+    return None
+
+
+def _decode_guessing(data: bytes) -> tuple[str, str]:
+    # NUL bytes are valid UTF-8, but in text they mean UTF-16/32 without a byte-order mark.
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+        western = _decode_western(data)
+        if western is not None:
+            return western
+    guess = charset_normalizer.from_bytes(data).best()
+    if guess is None:
+        raise UndecodableError("not text in any encoding charset-normalizer recognises (binary data?)")
+    return str(guess), guess.encoding
+
+
+def _decode_western(data: bytes) -> tuple[str, str] | None:
+    """cp1252 (Latin-1 where cp1252 leaves a byte undefined) when the result reads as Western text."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return (text, codec) if _reads_as_western(text) else None
+    return None
+
+
+def _reads_as_western(text: str) -> bool:
+    non_ascii = [char for char in text if ord(char) > 0x7F]
+    if len(non_ascii) > WESTERN_MAX_NON_ASCII_SHARE * len(text):
+        return False
+    return all(char.isalpha() or char in _WESTERN_SYMBOLS or char == "\xa0" for char in non_ascii)
+
+
+def _looks_binary(text: str) -> bool:
+    return _BINARY_CONTROL.search(text) is not None
+
+
+def repair_text(text: str) -> str:
+    """Undo mojibake (UTF-8 read as cp1252 and the like) without touching anything else."""
+    return ftfy.fix_text(text, _REPAIR_ENCODING_ONLY)
+
+
+# ---------------------------------------------------------------- .txt
+
+
+def detect_text_layout(text: str) -> str:
+    """``wire`` (the seed's: a date header or a dateline opens it), ``headline_first`` (BBC: a
+    headline line, a blank line, the story) or ``plain``."""
+    _, after_header, has_header = split_wire_header(text)
+    if has_header or match_dateline(after_header.lstrip()) is not None:
+        return "wire"
+    first, newline, rest = text.lstrip().partition("\n")
+    second, _, after = rest.partition("\n")
+    if newline and not second.strip() and after.strip() and len(first.split()) <= HEADLINE_MAX_WORDS:
+        return "headline_first"
+    return "plain"
+
+
+def read_text_article(name: str, decoded: DecodedText) -> Iterator[RawRecord | Quarantined]:
+    text = repair_text(decoded.text)
+    if not text.strip():
+        yield Quarantined(name, "parse", "the file holds no text, only whitespace", decoded.sha256)
+        return
+    yield RawRecord(source_id=name, source_sha256=decoded.sha256, text=text, layout=detect_text_layout(text))
+
+
+# ---------------------------------------------------------------- fields (JSONL, CSV)
+
+
+def record_from_fields(
+    name: str, number: int, fields: Mapping[str, object], sha256: str, layout: str
+) -> RawRecord | Quarantined:
+    """A record from named fields (DESIGN §2); field names match case-insensitively."""
+    by_name = {key.strip().lower(): value for key, value in fields.items() if isinstance(key, str)}
+    record_id = _first_value(by_name, ID_FIELDS)
+    source_id = f"{name}#{record_id if _is_scalar(record_id) else number}"
+    text = _first_value(by_name, TEXT_FIELDS)
+    if text is None:
+        return Quarantined(source_id, "parse", f"no article text: none of the fields {', '.join(TEXT_FIELDS)} holds any", sha256)
+    if not isinstance(text, str):
+        return Quarantined(source_id, "parse", f"the article text is a {type(text).__name__}, not a string", sha256)
+    title = _first_value(by_name, TITLE_FIELDS)
+    date = _first_value(by_name, DATE_FIELDS)
+    return RawRecord(
+        source_id=source_id,
+        source_sha256=sha256,
+        text=repair_text(text),
+        layout=layout,
+        title=repair_text(str(title)) if _is_scalar(title) else None,
+        date=str(date) if _is_scalar(date) else None,
+    )
+
+
+def _first_value(fields: Mapping[str, object], names: tuple[str, ...]) -> object | None:
+    """The first of ``names`` with a value that is not null or blank."""
+    for name in names:
+        value = fields.get(name)
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            return value
+    return None
+
+
+def _is_scalar(value: object) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def read_json_lines(name: str, decoded: DecodedText) -> Iterator[RawRecord | Quarantined]:
+    """One record per non-blank line; records are numbered without counting blank lines."""
+    number = 0
+    for line_number, line in enumerate(decoded.text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        number += 1
+        sha256 = decoded.sha256_of(line)
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Quarantined(f"{name}#{number}", "parse", f"line {line_number} is not valid JSON: {error.msg} at column {error.colno}", sha256)
+            continue
+        if not isinstance(value, dict):
+            yield Quarantined(f"{name}#{number}", "parse", f"line {line_number} is a JSON {type(value).__name__}, not an object with a text field", sha256)
+            continue
+        yield record_from_fields(name, number, value, sha256, layout="jsonl")
+
+
+class _LineRecorder:
+    """Iterates lines for csv.reader and keeps those it consumed, so each row's raw text is known."""
+
+    def __init__(self, text: str):
+        self._lines = io.StringIO(text, newline="")
+        self._taken: list[str] = []
+
+    def __iter__(self) -> _LineRecorder:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self._taken.append(line)
+        return line
+
+    def take(self) -> str:
+        taken = "".join(self._taken)
+        self._taken.clear()
+        return taken.rstrip("\r\n")
+
+
+def read_csv_rows(name: str, decoded: DecodedText) -> Iterator[RawRecord | Quarantined]:
+    """One record per non-blank row under a header row; rows are numbered without the header."""
+    lines = _LineRecorder(decoded.text)
+    rows = csv.reader(lines)
+    number = 0
+    try:
+        header = next(rows, None)
+        if header is None:
+            yield Quarantined(name, "parse", "the CSV file has no header row", decoded.sha256)
+            return
+        columns = [column.strip().lower() for column in header]
+        if not set(columns) & set(TEXT_FIELDS):
+            found = ", ".join(repr(column) for column in header) or "none"
+            yield Quarantined(name, "parse", f"no text column: found columns {found}; a text column is one of {', '.join(TEXT_FIELDS)}", decoded.sha256)
+            return
+        lines.take()
+        for row in rows:
+            raw = lines.take()
+            if not any(cell.strip() for cell in row):
+                continue
+            number += 1
+            if len(row) > len(columns):
+                reason = f"row {number} has {len(row)} cells but the header names {len(columns)} columns (an unquoted comma?)"
+                yield Quarantined(f"{name}#{number}", "parse", reason, decoded.sha256_of(raw))
+                continue
+            yield record_from_fields(name, number, dict(zip(columns, row)), decoded.sha256_of(raw), layout="csv")
+    except csv.Error as error:
+        yield Quarantined(f"{name}#{number + 1}", "parse", f"the CSV cannot be parsed from row {number + 1} on: {error}", decoded.sha256)
+
+
+# ---------------------------------------------------------------- Reuters-21578 SGML
+
+
+def decode_sgml_entities(text: str) -> str:
+    """``&lt;`` → ``<`` etc.; character references to control characters (``&#3;``) are markup, removed."""
+    return _SGML_ENTITY.sub(_entity_text, text)
+
+
+def _entity_text(match: re.Match[str]) -> str:
+    if match["name"]:
+        return _SGML_NAMED[match["name"]]
+    number = int(match["number"])
+    if number > 0x10FFFF or (unicodedata.category(chr(number)) in ("Cc", "Cs") and chr(number) not in "\t\n"):
+        return ""
+    return chr(number)
+
+
+def read_reuters_sgml(name: str, decoded: DecodedText) -> Iterator[RawRecord | Quarantined]:
+    """One record per ``<REUTERS ... NEWID="n">`` element."""
+    chunks = _REUTERS_START.split(decoded.text)[1:]
+    if not chunks:
+        yield Quarantined(name, "parse", "no <REUTERS> stories found: not a Reuters-21578 SGML file", decoded.sha256)
+    for number, chunk in enumerate(chunks, start=1):
+        yield reuters_story(name, number, chunk, decoded)
+
+
+def reuters_story(name: str, number: int, chunk: str, decoded: DecodedText) -> RawRecord | Quarantined:
+    end = chunk.find(_REUTERS_END)
+    element = chunk[: end + len(_REUTERS_END)] if end >= 0 else chunk
+    newid = _NEWID.search(element[: element.find(">") + 1])
+    source_id = f"{name}#{newid['id'] if newid else number}"
+    sha256 = decoded.sha256_of(element)
+    if end < 0:
+        return Quarantined(source_id, "parse", "the story is cut off: no closing </REUTERS> tag", sha256)
+    text_element = _TEXT_ELEMENT.search(element)
+    if text_element is None:
+        return Quarantined(source_id, "parse", "the story has no <TEXT> element", sha256)
+    title = _sgml_field(text_element["content"], "TITLE")
+    if 'TYPE="BRIEF"' in text_element["attributes"]:
+        return Quarantined(source_id, "parse", f'a brief (TEXT TYPE="BRIEF"): only a headline ({title!r}), no story text', sha256)
+    text = _sgml_field(text_element["content"], "BODY")
+    if text is None:
+        text = _text_outside_fields(text_element["content"])
+    if not text.strip():
+        return Quarantined(source_id, "parse", "the story has no text: empty <BODY> and <TEXT>", sha256)
+    return RawRecord(
+        source_id=source_id,
+        source_sha256=sha256,
+        text=text,
+        layout="reuters",
+        title=title,
+        date=_sgml_field(element, "DATE"),
+        dateline=_sgml_field(text_element["content"], "DATELINE"),
+    )
+
+
+def _sgml_field(content: str, tag: str) -> str | None:
+    match = re.search(rf"<{tag}>(.*?)</{tag}>", content, re.DOTALL)
+    return repair_text(decode_sgml_entities(match[1])) if match else None
+
+
+def _text_outside_fields(content: str) -> str:
+    """Unstructured stories (TYPE="UNPROC") keep their words in <TEXT> itself."""
+    content = re.sub(r"<(TITLE|DATELINE|AUTHOR)>.*?</\1>", "", content, flags=re.DOTALL)
+    return repair_text(decode_sgml_entities(_TAG.sub("", content)))
+
+
+_READERS: dict[str, Reader] = {
+    ".txt": read_text_article,
+    ".jsonl": read_json_lines,
+    ".ndjson": read_json_lines,
+    ".csv": read_csv_rows,
+    ".sgm": read_reuters_sgml,
+}
