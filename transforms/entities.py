@@ -1,61 +1,228 @@
 """Entity mention and entity rows from a parsed document.
 
-A first version: spaCy's entities, grouped within the document when a later mention is a
-surname or the same name as an earlier, fuller one.
+Mentions are spaCy's entities with clean edges (``transforms.entities_spans``), grouped into
+the entities of the document: the same name in any case, a surname or the tail of a
+person's full name ("Khare" -> "Atul Khare"), an acronym and its expansion ("NATO" ->
+"North Atlantic Treaty Organization"), a company's first word ("Barrick" -> "Barrick Gold
+Corp"). Every mention of an entity carries the entity's label, so a name counts once and
+the same way throughout the document; later bare mentions of a known name that the model
+missed are added.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
+from transforms.entities_spans import CONNECTORS, Mention, bare, clean_mentions, corporate_suffixes, is_title
 from transforms.sentences import sentence_locator
 
-# Labels analysts count as named entities; numbers and dates are not entities of the tables.
-NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+
+@dataclass
+class Cluster:
+    """The mentions of one entity, and the words they are written with."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    words: list[tuple[str, ...]] = field(default_factory=list)
+    # mentions the model found (not added by name search): only these vote on the label
+    voters: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    @property
+    def name_words(self) -> tuple[str, ...]:
+        return max(self.words, key=lambda w: (len(w), sum(len(x) for x in w), not all(x.isupper() for x in w)))
 
 
-def named_spans(doc: Doc) -> list[Span]:
-    return [ent for ent in doc.ents if ent.label_ in NAMED_LABELS and ent.text.strip()]
+def words_of(doc: Doc, m: Mention) -> tuple[str, ...]:
+    return tuple(t.text for t in doc[m.start : m.end])
 
 
-def _matches_entity(span_text: str, label: str, entity: dict) -> bool:
-    if label != entity["label"]:
+def folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in words)
+
+
+def initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in CONNECTORS)
+
+
+def acronym_letters(words: tuple[str, ...]) -> str | None:
+    """"NATO" -> "NATO", "U.N." -> "UN"; None when the words are not one acronym."""
+    if len(words) != 1:
+        return None
+    letters = words[0].replace(".", "")
+    return letters if len(letters) >= 2 and letters.isalpha() and letters.isupper() else None
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def same_kind(a: str, b: str) -> bool:
+    return a == b or (a in PLACE_LABELS and b in PLACE_LABELS)
+
+
+def names_same_entity(words: tuple[str, ...], name: tuple[str, ...], name_label: str) -> bool:
+    """Can a mention written ``words`` refer to the entity whose fullest form is ``name``?"""
+    if folded(words) == folded(name):
+        return True
+    if len(words) >= len(name):
         return False
-    name_words = entity["name"].split()
-    words = span_text.split()
-    return span_text == entity["name"] or (label == "PERSON" and len(words) == 1 and words[0] == name_words[-1])
+    if name_label == "PERSON" and words == name[-len(words) :] and words[0][:1].isupper() and words[0].lower() not in CONNECTORS:
+        return True
+    letters = acronym_letters(words)
+    if letters and len(name) > 1 and letters == initials(name):
+        return True
+    return len(words) == 1 and len(name) > 1 and name_label == "ORG" and words[0] == name[0] and name[-1].lower().rstrip(".") in corporate_suffixes()
+
+
+def cluster_label(doc: Doc, cluster: Cluster) -> str:
+    """The label the model gives the fullest form most often (a surname or an acronym follows
+    its full name); all the mentions' labels when the fullest form has no vote."""
+    fixed = [m.label for m in cluster.voters if m.fixed]
+    if fixed:
+        return fixed[0]
+    name = folded(cluster.name_words)
+    votes = Counter(m.label for m in cluster.voters if folded(words_of(doc, m)) == name)
+    if not votes:
+        votes = Counter(m.label for m in cluster.voters)
+    best = max(votes.values())
+    return next(m.label for m in cluster.voters if votes[m.label] == best)
+
+
+def nearest(clusters: list[Cluster], position: int) -> Cluster:
+    """The entity named last before ``position``, else the first one named after it."""
+    before = [c for c in clusters if c.first <= position]
+    return max(before, key=lambda c: c.first) if before else min(clusters, key=lambda c: c.first)
+
+
+def joins(doc: Doc, m: Mention, words: tuple[str, ...], cluster: Cluster, label: str) -> bool:
+    """A rule-labelled entity (a dateline place) only takes the same name with a label of its kind:
+    the dateline "UNITED NATIONS" is a place, the "United Nations" of the text an organisation."""
+    if m.fixed or any(v.fixed for v in cluster.voters):
+        return same_kind(m.label, label) and any(folded(words) == folded(w) for w in cluster.words)
+    return names_same_entity(words, cluster.name_words, label)
+
+
+def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
+    """Fullest forms first, so that a surname or an acronym finds its full name wherever it is."""
+    clusters: list[Cluster] = []
+    labels: dict[int, str] = {}
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        words = words_of(doc, m)
+        matching = [c for c in clusters if joins(doc, m, words, c, labels[id(c)])]
+        cluster = nearest(matching, m.start) if matching else Cluster()
+        if not matching:
+            clusters.append(cluster)
+        cluster.mentions.append(m)
+        cluster.voters.append(m)
+        if words not in cluster.words:
+            cluster.words.append(words)
+        labels[id(cluster)] = cluster_label(doc, cluster)
+    return clusters
+
+
+def searchable_forms(doc: Doc, cluster: Cluster, label: str) -> set[tuple[str, ...]]:
+    """The forms a later bare mention of the entity can take: its forms, and a person's surname."""
+    forms = set(cluster.words)
+    name = cluster.name_words
+    if label == "PERSON" and len(name) > 1 and name[-1][:1].isupper() and name[-1].lower() not in CONNECTORS:
+        forms.add(name[-1:])
+    return {f for f in forms if not (len(f) == 1 and (f[0].lower() in CONNECTORS or f[0].lower().rstrip(".") in corporate_suffixes()))}
+
+
+def free_standing(doc: Doc, start: int, end: int) -> bool:
+    """Not a piece of a longer capitalised name (a title before it is fine: "Mr Havel")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return not (before is not None and before.is_title and not is_title(before) and not before.is_sent_start) and not (
+        after is not None and (after.is_title or after.is_upper) and after.is_alpha
+    )
+
+
+def matches_form(doc: Doc, start: int, form: tuple[str, ...]) -> bool:
+    tokens = doc[start : start + len(form)]
+    if len(tokens) != len(form):
+        return False
+    if tuple(t.text for t in tokens) == form:
+        return True
+    # all-caps headlines and datelines write known names in capitals: "HAVEL" for "Havel"
+    return all(t.is_upper and t.is_alpha for t in tokens) and folded(tuple(t.text for t in tokens)) == folded(form)
+
+
+def add_unlabelled_mentions(doc: Doc, clusters: list[Cluster], labels: list[str]) -> None:
+    """Occurrences of a known name that the model left out become mentions of its entity."""
+    taken = [False] * len(doc)
+    for cluster in clusters:
+        for m in cluster.mentions:
+            taken[m.start : m.end] = [True] * (m.end - m.start)
+    by_form: dict[tuple[str, ...], list[Cluster]] = {}
+    for cluster, label in zip(clusters, labels):
+        for form in searchable_forms(doc, cluster, label):
+            by_form.setdefault(folded(form), []).append(cluster)
+    lengths = sorted({len(f) for f in by_form}, reverse=True)
+    i = 0
+    while i < len(doc):
+        for n in lengths:
+            key = folded(tuple(t.text for t in doc[i : i + n]))
+            if key not in by_form or any(taken[i : i + n]) or not free_standing(doc, i, i + n):
+                continue
+            candidates = [c for c in by_form[key] if any(matches_form(doc, i, f) for f in c.words + [c.name_words[-1:]])]
+            if not candidates:
+                continue
+            nearest(candidates, i).mentions.append(Mention(i, i + n, ""))
+            taken[i : i + n] = [True] * n
+            i += n - 1
+            break
+        i += 1
 
 
 def entity_rows(doc: Doc, sentences: list[dict]) -> tuple[list[dict], list[dict]]:
     """Rows of entity_mentions and entities (without doc_id and partition columns)."""
+    clusters = group_mentions(doc, clean_mentions(doc, sentences))
+    labels = [cluster_label(doc, c) for c in clusters]
+    add_unlabelled_mentions(doc, clusters, labels)
+    order = sorted(range(len(clusters)), key=lambda k: clusters[k].first)
     sentence_id_at = sentence_locator(sentences)
-    mentions: list[dict] = []
-    entities: list[dict] = []
-    for span in named_spans(doc):
-        text = span.text
-        entity = next((e for e in entities if _matches_entity(text, span.label_, e)), None)
-        if entity is None:
-            entity = {
-                "entity_id": f"e{len(entities)}",
-                "name": text,
-                "label": span.label_,
-                "n_mentions": 0,
-                "first_char": span.start_char,
-                "aliases": [],
-            }
-            entities.append(entity)
-        elif text != entity["name"] and text not in entity["aliases"]:
-            entity["aliases"].append(text)
-        entity["n_mentions"] += 1
+    placed = sorted((m.start, m.end, k) for k in order for m in clusters[k].mentions)
+    entity_ids = {k: f"e{n}" for n, k in enumerate(order)}
+    mentions = []
+    for start, end, k in placed:
+        span = doc[start:end]
         mentions.append(
             {
                 "mention_id": len(mentions),
                 "sentence_id": sentence_id_at(span.start_char),
                 "start_char": span.start_char,
                 "end_char": span.end_char,
-                "text": text,
-                "label": span.label_,
-                "entity_id": entity["entity_id"],
+                "text": span.text,
+                "label": labels[k],
+                "entity_id": entity_ids[k],
+            }
+        )
+    entities = []
+    for k in order:
+        texts = [m["text"] for m in mentions if m["entity_id"] == entity_ids[k]]
+        name = doc_text_of(doc, clusters[k])
+        entities.append(
+            {
+                "entity_id": entity_ids[k],
+                "name": name,
+                "label": labels[k],
+                "n_mentions": len(texts),
+                "first_char": doc[clusters[k].first].idx,
+                "aliases": sorted(set(texts) - {name}, key=texts.index),
             }
         )
     return mentions, entities
+
+
+def doc_text_of(doc: Doc, cluster: Cluster) -> str:
+    """The fullest form as the document writes it (the first mention written that way)."""
+    name = cluster.name_words
+    m = min((m for m in cluster.mentions if words_of(doc, m) == name), key=lambda m: m.start)
+    return re.sub(r"\s+", " ", doc[m.start : m.end].text)

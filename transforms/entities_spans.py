@@ -1,0 +1,196 @@
+"""Clean entity spans from spaCy's raw ``doc.ents``.
+
+The small English model's entities carry edges analysts do not count ("the United Nations",
+"South Africa 's", "Austria 1996-12-07", "Defender Hassan Abbas"), run across paragraph
+breaks, miss all-caps dateline places, and give one name different labels within a
+document. Each function here fixes one of those on token-indexed ``Mention`` values;
+``clean_mentions`` applies them in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+# Labels analysts count as named entities; numbers and dates are not entities of the tables.
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "di", "del", "da", "von", "van", "der", "den", "&", "-", "'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """An entity mention as token indices into the doc (``end`` exclusive); ``fixed`` when a
+    rule, not the model, gave the label (a dateline place), so that no vote overrides it."""
+
+    start: int
+    end: int
+    label: str
+    fixed: bool = False
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A lowercase word list from transforms/data (comments and blank lines skipped)."""
+    text = resources.files("transforms").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def titles() -> frozenset[str]:
+    return word_list("entity_titles.txt")
+
+
+def determiners() -> frozenset[str]:
+    return word_list("entity_determiners.txt")
+
+
+def corporate_suffixes() -> frozenset[str]:
+    return word_list("corporate_suffixes.txt")
+
+
+def bare(token: Token) -> str:
+    """Lowercase token text without a trailing dot ("Mr." -> "mr")."""
+    return token.lower_.rstrip(".")
+
+
+def is_title(token: Token) -> bool:
+    return bare(token) in titles()
+
+
+def has_upper(tokens) -> bool:
+    return any(any(ch.isupper() for ch in t.text) for t in tokens)
+
+
+def is_upper_word(token: Token) -> bool:
+    return token.is_alpha and token.is_upper and len(token) > 1
+
+
+def model_mentions(doc: Doc) -> list[Mention]:
+    return [Mention(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in NAMED_LABELS]
+
+
+def split_at_line_breaks(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name never runs across a line break: cut the span at each one."""
+    out = []
+    for m in mentions:
+        start = m.start
+        for i in range(m.start, m.end):
+            if doc[i].is_space or "\n" in doc[i].whitespace_:
+                cut = i if doc[i].is_space else i + 1
+                if cut > start:
+                    out.append(Mention(start, cut, m.label))
+                start = i + 1
+        if m.end > start:
+            out.append(Mention(start, m.end, m.label))
+    return out
+
+
+def _drop_leading(doc: Doc, m: Mention, i: int) -> bool:
+    token = doc[i]
+    if token.is_space or (token.is_punct and token.text not in ("(",)) or any(ch.isdigit() for ch in token.text):
+        return True
+    if bare(token) in determiners():
+        # a capitalised "The" inside a sentence belongs to the name ("in The Hague")
+        return not (token.text[0].isupper() and not token.is_sent_start and i > 0 and not doc[i - 1].is_punct)
+    if token.is_lower and token.is_alpha:
+        return True
+    return m.label == "PERSON" and is_title(token) and i + 1 < m.end
+
+
+def _drop_trailing(doc: Doc, i: int, start: int) -> bool:
+    token = doc[i]
+    if token.text in POSSESSIVES or token.is_space or any(ch.isdigit() for ch in token.text):
+        return True
+    if token.is_punct:
+        # keep a closing bracket whose opening one is in the name: "Olympus (Europe)"
+        return not (token.text == ")" and any(t.text == "(" for t in doc[start:i]))
+    return token.is_lower and token.is_alpha and bare(token) not in corporate_suffixes()
+
+
+def trim_edges(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Drop determiners, punctuation, numbers, possessives, lowercase words and (for people)
+    job titles from the edges of each span; spans left without a capital letter go."""
+    out = []
+    for m in mentions:
+        start, end = m.start, m.end
+        changed = True
+        while changed and start < end:
+            changed = False
+            while start < end and _drop_leading(doc, Mention(start, end, m.label), start):
+                start += 1
+                changed = True
+            while end > start and _drop_trailing(doc, end - 1, start):
+                end -= 1
+                changed = True
+        if start < end and has_upper(doc[start:end]):
+            out.append(Mention(start, end, m.label))
+    return out
+
+
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'.]*(?:[ -][A-Z][A-Z'.]*)*)\b"
+    r"(?:\s*,\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?"
+    r"(?:\s*,)?\s*"
+    r"(?:(?P<date>" + MONTH + r"\s+\d{1,2}\b|\d{4}-\d\d-\d\d\b)\s*(?:\(\s*(?P<agency1>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s*\))?"
+    r"|\(\s*(?P<agency2>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s*\))"
+)
+
+
+def line_starts(doc: Doc, sentences: list[dict]) -> list[int]:
+    """Character offsets where a paragraph or sentence begins: where a dateline can stand."""
+    starts = {row["start_char"] for row in sentences}
+    starts.update(m.end() for m in re.finditer(r"\n\s*", doc.text))
+    starts.add(len(doc.text) - len(doc.text.lstrip()))
+    return sorted(starts)
+
+
+def dateline_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
+    """The all-caps place opening a wire dateline ("UNITED NATIONS, July 8 (APP):",
+    "PARIS (Reuters) -", "LONDON 1996-12-06") is a place; its agency is an organisation."""
+    found = []
+    for offset in line_starts(doc, sentences):
+        match = DATELINE.match(doc.text, offset)
+        if not match:
+            continue
+        for group, label in (("place", "GPE"), ("agency1", "ORG"), ("agency2", "ORG")):
+            if match.group(group) and len(match.group(group).replace(".", "")) > 1:
+                span = doc.char_span(match.start(group), match.end(group), alignment_mode="contract")
+                if span is not None and len(span):
+                    found.append(Mention(span.start, span.end, label, fixed=True))
+    return found
+
+
+def overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def merge_preferring(preferred: list[Mention], others: list[Mention]) -> list[Mention]:
+    """All of ``preferred`` plus the ``others`` that overlap none of them, in document order."""
+    kept = [m for m in others if not any(overlaps(m, p) for p in preferred)]
+    return sorted(set(preferred) | set(kept))
+
+
+def _tokens_text(doc: Doc, m: Mention) -> str:
+    return doc[m.start : m.end].text
+
+
+def titled_person(doc: Doc, m: Mention) -> bool:
+    """A name right after a personal title ("Mr Havel", "President Clinton") is a person's."""
+    return m.start > 0 and is_title(doc[m.start - 1]) and doc[m.start - 1].text[0].isupper()
+
+
+def corporate(doc: Doc, m: Mention) -> bool:
+    return m.end - m.start > 1 and bare(doc[m.end - 1]) in corporate_suffixes()
+
+
+def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
+    """spaCy's entities with clean edges, dateline places added, in document order."""
+    mentions = trim_edges(doc, split_at_line_breaks(doc, model_mentions(doc)))
+    mentions = [replace(m, label="ORG") if corporate(doc, m) else m for m in mentions]
+    mentions = [replace(m, label="PERSON") if titled_person(doc, m) and m.label in ("ORG", "GPE", "NORP", "LOC") else m for m in mentions]
+    return merge_preferring(dateline_mentions(doc, sentences), mentions)
