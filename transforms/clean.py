@@ -31,8 +31,9 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s*\Z")
 # A headline never ends like a sentence or a clause does.
 _ENDS_CLAUSE = re.compile(r"[.!?,;:\"'”’]\s*\Z")
 _OPENING_QUOTES = "\"“‘”"
-# "Reuter", "REUTER...", "reuter^M" (a carriage return written out as text)
-_REUTERS_SIGNOFF = re.compile(r"\s*\bREUTERS?\b(?:\^M|[\s\W])*\Z", re.IGNORECASE)
+# "Reuter", "REUTER...", "reuter^M" (a carriage return written out as text); never "Reuters",
+# which ends sentences like "... told Reuters."
+_REUTERS_SIGNOFF = re.compile(r"\s*\bREUTER\b(?:\^M|[\s\W])*\Z", re.IGNORECASE)
 _QUOTE_MARK = re.compile("[“”]")
 _WORD_AFTER_SPACES = re.compile(r" *(?=\w)")
 
@@ -54,13 +55,24 @@ class Dateline:
 @cache
 def month_numbers() -> dict[str, int]:
     """Every spelling of a month name in data/month_names.txt (lower case) → month number."""
-    text = resources.files("transforms").joinpath("data", "month_names.txt").read_text(encoding="utf-8")
     months = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            number, *names = line.split()
-            months.update((name, int(number)) for name in names)
+    for line in _data_lines("month_names.txt"):
+        number, *names = line.split()
+        months.update((name, int(number)) for name in names)
     return months
+
+
+@cache
+def known_agencies() -> frozenset[str]:
+    """The agencies in data/news_agencies.txt, case-folded."""
+    lines = _data_lines("news_agencies.txt")
+    return frozenset(line.casefold() for line in lines)
+
+
+def _data_lines(name: str) -> list[str]:
+    """The non-blank, non-comment lines of a packaged data file."""
+    text = resources.files("transforms").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _month_alternation() -> str:
@@ -69,11 +81,12 @@ def _month_alternation() -> str:
 
 @cache
 def _dateline_in_text() -> re.Pattern[str]:
-    """A dateline opening free text: an upper-case place, then a date and/or an agency, then ':' or a dash."""
+    """A dateline opening free text: an upper-case place of up to four words, then a date and/or
+    an agency, then ':' or a dash."""
     caps_word = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’&-]*"
     region_word = r"[A-ZÀ-ÖØ-Þ][\w.'’-]*"
     return re.compile(
-        rf"""\A[ \t]*(?P<place>{caps_word}(?:[ ]{caps_word})*(?:,[ ]{region_word}(?:[ ]{region_word})*)?)
+        rf"""\A[ \t]*(?P<place>{caps_word}(?:[ ]{caps_word}){{0,3}}(?:,[ ]{region_word}(?:[ ]{region_word})*)?)
         (?:,[ ](?P<month>(?i:{_month_alternation()}))\.?[ ](?P<day>\d{{1,2}}))?
         (?:[ ]?\((?P<agency>[A-Za-z][\w.&' -]{{0,40}})\))?
         [ \t]*[:\-–—][ \t]+""",
@@ -114,9 +127,15 @@ def split_wire_header(text: str) -> tuple[dt.date | None, str, bool]:
 
 
 def match_dateline(text: str) -> Dateline | None:
-    """The wire dateline opening ``text`` (upper-case place, then a date and/or an agency), if any."""
+    """The wire dateline opening ``text`` (upper-case place, then a date and/or an agency), if any.
+
+    Without a date, the agency must be a known one: upper-case words in parentheses are common
+    in wire tables and headlines too.
+    """
     match = _dateline_in_text().match(text)
-    if match is None or not (match["month"] or match["agency"]):
+    if match is None:
+        return None
+    if not match["month"] and (match["agency"] or "").casefold() not in known_agencies():
         return None
     return _dateline_from(match, match.group().lstrip())
 

@@ -133,8 +133,8 @@ def _sha256(data: bytes) -> str:
 
 
 def decode_bytes(data: bytes) -> DecodedText:
-    """Text from bytes: a byte-order mark decides; else UTF-8; else a Western code page when the
-    text reads as one; else charset-normalizer's guess. UndecodableError for binary data."""
+    """Text from bytes: a byte-order mark decides; else UTF-8; else cp1252 when the text reads as
+    Western text; else charset-normalizer's guess. UndecodableError for binary data."""
     text, codec = _decode_by_byte_order_mark(data) or _decode_guessing(data)
     if _looks_binary(text):
         raise UndecodableError("binary data, not text: it holds NUL or other control bytes")
@@ -168,14 +168,14 @@ def _decode_guessing(data: bytes) -> tuple[str, str]:
 
 
 def _decode_western(data: bytes) -> tuple[str, str] | None:
-    """cp1252 (Latin-1 where cp1252 leaves a byte undefined) when the result reads as Western text."""
-    for codec in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        return (text, codec) if _reads_as_western(text) else None
-    return None
+    """cp1252 (which prints every Latin-1 letter and symbol) when the result reads as Western text.
+
+    Bytes cp1252 leaves undefined would be C1 control characters in Latin-1, not text."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return (text, "cp1252") if _reads_as_western(text) else None
 
 
 def _reads_as_western(text: str) -> bool:
@@ -191,6 +191,8 @@ def _looks_binary(text: str) -> bool:
 
 def repair_text(text: str) -> str:
     """Undo mojibake (UTF-8 read as cp1252 and the like) without touching anything else."""
+    if text.isascii():  # mojibake needs non-ASCII characters; this skips ftfy's cost for most text
+        return text
     return ftfy.fix_text(text, _REPAIR_ENCODING_ONLY)
 
 
@@ -299,7 +301,7 @@ class _LineRecorder:
 
 
 def read_csv_rows(name: str, decoded: DecodedText) -> Iterator[RawRecord | Quarantined]:
-    """One record per non-blank row under a header row; rows are numbered without the header."""
+    """One record per row under a header row; rows are numbered without the header and blank lines."""
     lines = _LineRecorder(decoded.text)
     rows = csv.reader(lines)
     number = 0
@@ -316,7 +318,7 @@ def read_csv_rows(name: str, decoded: DecodedText) -> Iterator[RawRecord | Quara
         lines.take()
         for row in rows:
             raw = lines.take()
-            if not any(cell.strip() for cell in row):
+            if len(row) <= 1 and not "".join(row).strip():
                 continue
             number += 1
             if len(row) > len(columns):
@@ -367,7 +369,7 @@ def reuters_story(name: str, number: int, chunk: str, decoded: DecodedText) -> R
         return Quarantined(source_id, "parse", "the story has no <TEXT> element", sha256)
     title = _sgml_field(text_element["content"], "TITLE")
     if 'TYPE="BRIEF"' in text_element["attributes"]:
-        return Quarantined(source_id, "parse", f'a brief (TEXT TYPE="BRIEF"): only a headline ({title!r}), no story text', sha256)
+        return Quarantined(source_id, "parse", f'a brief (TEXT TYPE="BRIEF"): only a headline ({_one_line(title)!r}), no story text', sha256)
     text = _sgml_field(text_element["content"], "BODY")
     if text is None:
         text = _text_outside_fields(text_element["content"])
@@ -387,6 +389,10 @@ def reuters_story(name: str, number: int, chunk: str, decoded: DecodedText) -> R
 def _sgml_field(content: str, tag: str) -> str | None:
     match = re.search(rf"<{tag}>(.*?)</{tag}>", content, re.DOTALL)
     return repair_text(decode_sgml_entities(match[1])) if match else None
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def _text_outside_fields(content: str) -> str:
