@@ -17,7 +17,7 @@ class RawRecord:
     source_id: str
     source_sha256: str
     text: str
-    layout: str  # "wire" (the seed's), "headline_first" (BBC), "jsonl", "csv", "reuters"
+    layout: str  # "wire" (the seed's), "headline_first" (BBC), "plain" (other .txt), "jsonl", "csv", "reuters"
     title: str | None = None
     date: str | None = None  # as the source wrote it; parsed by the cleaner
     dateline: str | None = None  # Reuters carries its dateline in a field of its own
