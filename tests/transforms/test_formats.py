@@ -6,7 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from transforms.clean import clean_record
 from transforms.formats import (
     decode_bytes,
     decode_sgml_entities,
@@ -14,7 +17,7 @@ from transforms.formats import (
     read_records,
     repair_text,
 )
-from transforms.records import Quarantined, RawRecord
+from transforms.records import CleaningError, Quarantined, RawRecord
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_NAME = "000_421bba50f5ab9343.txt"
@@ -290,3 +293,39 @@ def test_reuters_truncated_story_and_non_reuters_file_are_quarantined():
     assert first.source_sha256 == sha256(whole.rstrip("\n").encode())
     assert (cut.source_id, cut.stage) == ("r.sgm#2", "parse") and "cut off" in cut.reason
     assert "no <REUTERS> stories" in read_one("r.sgm", b"<html>hi</html>").reason
+
+
+# ---------------------------------------------------------------- any input at all
+
+
+EXTENSIONS = [".txt", ".jsonl", ".csv", ".sgm", ".txt.gz", ".jsonl.gz", ".bin"]
+PIECES = list("aB1 ,.:;-\"“”’\n\r\t\u00a0{}[]<>&#=/") + [
+    "date 2017-07-08", "LONDON, May 1 (AP): ", '"text":', '<REUTERS NEWID="1">', "<TEXT>", "<BODY>",
+    "</BODY>", "</TEXT>", "</REUTERS>", "&#3;", "Reuter", "\n\n", "\n    ",
+]
+TEXTY = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+def assert_reads_and_cleans_without_raising(name: str, data: bytes) -> None:
+    for record in read_records(name, data):
+        assert isinstance(record, (RawRecord, Quarantined))
+        if isinstance(record, RawRecord):
+            try:
+                doc = clean_record(record)
+            except CleaningError:
+                continue
+            assert doc.body and all(doc.body[start:end].strip() for start, end in doc.paragraphs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=300), extension=st.sampled_from(EXTENSIONS))
+def test_any_bytes_become_records_or_quarantine(data, extension):
+    if extension.endswith(".gz") and data[:1] == b"\x00":
+        data = gzip.compress(data)
+    assert_reads_and_cleans_without_raising("f" + extension, data)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=TEXTY, extension=st.sampled_from(EXTENSIONS[:4]))
+def test_any_text_becomes_records_or_quarantine(text, extension):
+    assert_reads_and_cleans_without_raising("f" + extension, text.encode("utf-8"))
