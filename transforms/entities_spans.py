@@ -52,6 +52,10 @@ def corporate_suffixes() -> frozenset[str]:
     return word_list("corporate_suffixes.txt")
 
 
+def name_particles() -> frozenset[str]:
+    return word_list("name_particles.txt")
+
+
 def bare(token: Token) -> str:
     """Lowercase token text without a trailing dot ("Mr." -> "mr")."""
     return token.lower_.rstrip(".")
@@ -73,19 +77,44 @@ def model_mentions(doc: Doc) -> list[Mention]:
     return [Mention(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in NAMED_LABELS]
 
 
-def split_at_line_breaks(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A name never runs across a line break: cut the span at each one."""
+SEPARATORS = frozenset({"-", "–", "—", "/", "|", "•"})
+
+
+def is_separator(doc: Doc, i: int) -> bool:
+    """A dash or slash standing between spaces ends a name ("Tom Perez - A ...", "REUTERS / Jason Lee")."""
+    return doc[i].text in SEPARATORS and bool(doc[i].whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+
+
+def split_at_breaks(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name never runs across a line break or a spaced separator: cut the span there."""
     out = []
     for m in mentions:
         start = m.start
         for i in range(m.start, m.end):
-            if doc[i].is_space or "\n" in doc[i].whitespace_:
-                cut = i if doc[i].is_space else i + 1
+            if doc[i].is_space or is_separator(doc, i) or "\n" in doc[i].whitespace_:
+                cut = i + 1 if "\n" in doc[i].whitespace_ and not doc[i].is_space else i
                 if cut > start:
                     out.append(Mention(start, cut, m.label))
                 start = i + 1
         if m.end > start:
             out.append(Mention(start, m.end, m.label))
+    return out
+
+
+def extend_over_particles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A person's name goes on over lowercase particles: "Ursula" + "von der" + "Leyen"."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and out[-1].end > m.start:
+            continue  # swallowed by the name before it
+        end = m.end
+        while m.label == "PERSON" and end < len(doc) and doc[end].lower_ in name_particles() and not doc[end].whitespace_ == "":
+            end += 1
+        if end > m.end and end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+                end += 1
+            m = Mention(m.start, end, m.label)
+        out.append(m)
     return out
 
 
@@ -113,7 +142,8 @@ def _drop_trailing(doc: Doc, i: int, start: int) -> bool:
 
 def trim_edges(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Drop determiners, punctuation, numbers, possessives, lowercase words and (for people)
-    job titles from the edges of each span; spans left without a capital letter go."""
+    job titles from the edges of each span; spans left without a capital letter, or left a
+    lone pronoun ("He"), go."""
     out = []
     for m in mentions:
         start, end = m.start, m.end
@@ -126,42 +156,49 @@ def trim_edges(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             while end > start and _drop_trailing(doc, end - 1, start):
                 end -= 1
                 changed = True
-        if start < end and has_upper(doc[start:end]):
+        if start < end and has_upper(doc[start:end]) and not (end - start == 1 and doc[start].pos_ == "PRON"):
             out.append(Mention(start, end, m.label))
     return out
 
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+PLACE = r"[A-Z][A-Z'.]*(?:[ -][A-Z][A-Z'.]*)*\b"
+AGENCY = r"\(\s*(?P<{}>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s*\)"
 DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'.]*(?:[ -][A-Z][A-Z'.]*)*)\b"
-    r"(?:\s*,\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?"
+    rf"(?<![\w'.-])(?P<places>{PLACE}(?:\s*/\s*{PLACE})*)"
+    r"(?:\s*,\s*[A-Z][\w.'-]*(?:\s+[A-Z.][\w.'-]*){0,3})?"
     r"(?:\s*,)?\s*"
-    r"(?:(?P<date>" + MONTH + r"\s+\d{1,2}\b|\d{4}-\d\d-\d\d\b)\s*(?:\(\s*(?P<agency1>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s*\))?"
-    r"|\(\s*(?P<agency2>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s*\))"
+    rf"(?:(?P<date>{MONTH}\s+\d{{1,2}}\b|\d{{4}}-\d\d-\d\d\b)\s*(?:{AGENCY.format('agency1')})?|{AGENCY.format('agency2')})"
 )
+AFTER_DATELINE = re.compile(r"\s*[-–—:]")
 
 
-def line_starts(doc: Doc, sentences: list[dict]) -> list[int]:
-    """Character offsets where a paragraph or sentence begins: where a dateline can stand."""
+def line_starts(doc: Doc, sentences: list[dict]) -> set[int]:
+    """Character offsets where a paragraph or sentence begins."""
     starts = {row["start_char"] for row in sentences}
     starts.update(m.end() for m in re.finditer(r"\n\s*", doc.text))
     starts.add(len(doc.text) - len(doc.text.lstrip()))
-    return sorted(starts)
+    return starts
 
 
 def dateline_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
-    """The all-caps place opening a wire dateline ("UNITED NATIONS, July 8 (APP):",
-    "PARIS (Reuters) -", "LONDON 1996-12-06") is a place; its agency is an organisation."""
+    """The all-caps places of a wire dateline ("UNITED NATIONS, July 8 (APP):", "LONDON/BRUSSELS
+    (Reuters) -", "LONDON 1996-12-06") are places, its agency an organisation. A dateline opens
+    a line or a sentence; elsewhere (a photo caption run into it) it must read "PLACE (Agency) -"."""
+    starts = line_starts(doc, sentences)
     found = []
-    for offset in line_starts(doc, sentences):
-        match = DATELINE.match(doc.text, offset)
-        if not match:
+    for match in DATELINE.finditer(doc.text):
+        agency = "agency1" if match.group("agency1") else "agency2"
+        if match.start() not in starts and not (match.group(agency) and AFTER_DATELINE.match(doc.text, match.end())):
             continue
-        for group, label in (("place", "GPE"), ("agency1", "ORG"), ("agency2", "ORG")):
-            if match.group(group) and len(match.group(group).replace(".", "")) > 1:
-                span = doc.char_span(match.start(group), match.end(group), alignment_mode="contract")
-                if span is not None and len(span):
-                    found.append(Mention(span.start, span.end, label, fixed=True))
+        spans = [(p.start(), p.end(), "GPE") for p in re.finditer(PLACE, match.group("places"))]
+        spans = [(match.start("places") + a, match.start("places") + b, label) for a, b, label in spans]
+        if match.group(agency):
+            spans.append((match.start(agency), match.end(agency), "ORG"))
+        for start, end, label in spans:
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None and len(span) and len(span.text.replace(".", "")) > 1:
+                found.append(Mention(span.start, span.end, label, fixed=True))
     return found
 
 
@@ -190,7 +227,7 @@ def corporate(doc: Doc, m: Mention) -> bool:
 
 def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     """spaCy's entities with clean edges, dateline places added, in document order."""
-    mentions = trim_edges(doc, split_at_line_breaks(doc, model_mentions(doc)))
+    mentions = extend_over_particles(doc, trim_edges(doc, split_at_breaks(doc, model_mentions(doc))))
     mentions = [replace(m, label="ORG") if corporate(doc, m) else m for m in mentions]
     mentions = [replace(m, label="PERSON") if titled_person(doc, m) and m.label in ("ORG", "GPE", "NORP", "LOC") else m for m in mentions]
     return merge_preferring(dateline_mentions(doc, sentences), mentions)
