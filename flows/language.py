@@ -1,0 +1,81 @@
+"""The language work on batches of documents, in processes that keep the spaCy model loaded.
+
+The flow's own process never imports spaCy: it reads, cleans, validates and publishes while the
+workers parse, and a rerun with nothing new to parse never loads a model.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from multiprocessing import get_context
+from typing import Any
+
+from transforms.records import CleanDocument
+
+
+@cache
+def worker_pipeline(model: str):
+    """The spaCy pipeline of this process, loaded once and kept for every batch it works on."""
+    from transforms.nlp import load_pipeline
+
+    return load_pipeline(model)
+
+
+def process_documents(model: str, documents: list[CleanDocument], provenance: dict[str, str]):
+    """BatchTables of the documents, with the seconds spent loading the model ("load") on top."""
+    from transforms.batch import tables_for_batch
+
+    started = time.perf_counter()
+    nlp = worker_pipeline(model)
+    loaded = time.perf_counter() - started
+    result = tables_for_batch(nlp, documents, provenance)
+    result.seconds["load"] = loaded
+    return result
+
+
+@dataclass(frozen=True)
+class LanguageWorkers:
+    """Where batches are parsed: submit(documents, provenance) gives a future (anything with .result())
+    of their BatchTables; in_flight batches may wait for their results at once."""
+
+    submit: Callable[[list[CleanDocument], dict[str, str]], Any]
+    in_flight: int
+
+
+def completed(value) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
+@contextmanager
+def local_workers(model: str, workers: int) -> Iterator[LanguageWorkers]:
+    """``workers`` spawned processes (started at the first batch, so a run with nothing to parse starts
+    none); 0 parses in this process."""
+    if workers == 0:
+        yield LanguageWorkers(lambda documents, provenance: completed(process_documents(model, documents, provenance)), 0)
+        return
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        yield LanguageWorkers(lambda documents, provenance: pool.submit(process_documents, model, documents, provenance), workers)
+
+
+def results_in_order(batches: Iterator, workers: LanguageWorkers, provenance: dict[str, str]) -> Iterator[tuple[Any, Any]]:
+    """(batch, BatchTables or None for a batch without documents) in input order, with at most
+    ``in_flight`` batches waiting, so memory stays flat however long the input."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append((batch, workers.submit(batch.documents, provenance) if batch.documents else None))
+        while len(pending) > workers.in_flight:
+            yield resolved(*pending.popleft())
+    while pending:
+        yield resolved(*pending.popleft())
+
+
+def resolved(batch, future) -> tuple[Any, Any]:
+    return batch, future.result() if future is not None else None
