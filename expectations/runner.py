@@ -33,6 +33,8 @@ class TableOutcome:
     evaluated: int
     successful: int
     failures: list[Failure] = field(default_factory=list)
+    # GX's own result, kept for the run's Data Docs (expectations/data_docs.py)
+    result: object = field(default=None, repr=False, compare=False)
 
     @property
     def success(self) -> bool:
@@ -120,4 +122,4 @@ def table_outcome(name: str, rows: int, result) -> TableOutcome:
             )
         )
     statistics = result.statistics
-    return TableOutcome(name, rows, statistics["evaluated_expectations"], statistics["successful_expectations"], failures)
+    return TableOutcome(name, rows, statistics["evaluated_expectations"], statistics["successful_expectations"], failures, result)
