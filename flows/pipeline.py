@@ -4,31 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import uuid
-from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
-from multiprocessing import get_context
 from pathlib import Path
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
+from prefect.exceptions import MissingContextError
+from prefect.settings import get_current_settings
+from prefect.task_runners import ThreadPoolTaskRunner
 
 import transforms
 from flows import report
 from flows import warehouse as store
+from flows.artifacts import RunHighlights, publish_run_artifacts, quality_table
 from flows.inputs import read_inputs
-from transforms.batch import DOCUMENT_TABLE_NAMES, rows_for_batch
+from flows.progress import RunProgress
+from flows.language import LanguageWorkers, local_workers, process_documents, results_in_order
 from transforms.clean import clean_record
-from transforms.nlp import DEFAULT_MODEL, load_pipeline, model_label
+from transforms.model import DEFAULT_MODEL, model_label
 from transforms.records import CleanDocument, CleaningError, Quarantined
+from transforms.schemas import DOCUMENT_TABLES
 from transforms.tables import to_arrow
+from transforms.timing import add_seconds, stage, timed
 
 PIPELINE_VERSION = transforms.__version__
 DEFAULT_BATCH_SIZE = 200
+DOCUMENT_TABLE_NAMES = tuple(table.name for table in DOCUMENT_TABLES)
 
 
 @dataclass
@@ -75,13 +83,15 @@ def clean_or_quarantine(record) -> CleanDocument | Quarantined:
 
 
 def plan_batches(
-    run_id: str, inputs: list[str], published: dict[str, str], full_refresh: bool, batch_size: int
+    run_id: str, inputs: list[str], published: dict[str, str], full_refresh: bool, batch_size: int, seconds: dict[str, float]
 ) -> Iterator[Batch]:
-    """Stream records into batches of new documents; decide duplicate / unchanged / quarantined on the way."""
+    """Stream records into batches of new documents; decide duplicate / unchanged / quarantined on the way.
+    Adds the time spent reading and cleaning to ``seconds``."""
     first_source: dict[str, str] = {}
     batch = Batch(0)
-    for record in read_inputs(inputs):
-        item = clean_or_quarantine(record)
+    for record in timed(read_inputs(inputs), seconds, "read"):
+        with stage(seconds, "clean"):
+            item = clean_or_quarantine(record)
         if isinstance(item, Quarantined):
             batch.sources.append(quarantine_row(run_id, item))
             continue
@@ -102,24 +112,15 @@ def plan_batches(
         yield batch
 
 
-@cache
-def worker_pipeline(model: str):
-    """The spaCy pipeline of this process, loaded once and kept for every batch it works on."""
-    return load_pipeline(model)
-
-
-def process_documents(model: str, documents: list[CleanDocument], provenance: dict[str, str]):
-    return rows_for_batch(worker_pipeline(model), documents, provenance)
-
-
-def batch_tables(run_id: str, batch: Batch, rows: dict[str, list[dict]], failed: list[Quarantined]) -> dict[str, pa.Table]:
-    """Arrow tables of a processed batch, its _sources rows included."""
+def batch_tables(run_id: str, batch: Batch, processed) -> dict[str, pa.Table]:
+    """Arrow tables of a processed batch (its BatchTables, None when it had no documents), _sources included."""
+    failed = processed.failed if processed else []
     failed_ids = {q.source_id for q in failed}
     sources = list(batch.sources) + [quarantine_row(run_id, q) for q in failed]
     sources += [
         source_row(run_id, d.source_id, "published", doc_id=d.doc_id, sha256=d.source_sha256) for d in batch.documents if d.source_id not in failed_ids
     ]
-    tables = {name: to_arrow(name, rows.get(name, [])) for name in DOCUMENT_TABLE_NAMES}
+    tables = dict(processed.tables) if processed else {name: to_arrow(name, []) for name in DOCUMENT_TABLE_NAMES}
     tables["_sources"] = to_arrow("_sources", sources)
     return tables
 
@@ -133,26 +134,63 @@ def refused_sources(tables: dict[str, pa.Table], summary: str) -> pa.Table:
     return to_arrow("_sources", rows)
 
 
-@task(name="validate-and-publish", cache_policy=NO_CACHE)
+def run_logger() -> logging.Logger | logging.LoggerAdapter:
+    """Prefect's logger inside a flow or task run (its lines land in the run's record), a plain one otherwise."""
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger("flows.pipeline")
+
+
 def validate_and_publish(root: Path, run_id: str, batch_no: int, tables: dict[str, pa.Table], validator, removals: set[str] | None, replace_all: bool):
-    """Stage, validate, publish one batch; a batch that fails publishes only its _sources rows."""
-    logger = get_run_logger()
-    outcome = validator.validate(tables)
-    if not outcome.success:
-        logger.error("batch %d failed its checks, nothing of it is published: %s", batch_no, outcome.summary())
-        tables = {"_sources": refused_sources(tables, outcome.summary())}
-        sources_outcome = validator.validate(tables)
-        if not sources_outcome.success:
-            raise RuntimeError(f"the _sources rows of batch {batch_no} fail their checks: {sources_outcome.summary()}")
-    staged = store.stage_batch(root, f"{run_id}-{batch_no:05d}", tables)
-    if outcome.success:
-        if replace_all:
-            store.stage_removal_of_all_documents(root, staged)
-        else:
-            store.stage_removal_of_documents(root, staged, removals or set())
-    store.publish(root, staged)
+    """Stage, validate, publish one batch; a batch that fails publishes only its _sources rows.
+    Returns the outcome, the batch's _sources rows and the seconds spent validating and writing."""
+    logger = run_logger()
+    seconds: dict[str, float] = {}
+    with stage(seconds, "validate"):
+        outcome = validator.validate(tables)
+        if not outcome.success:
+            logger.error("batch %d failed its checks, nothing of it is published: %s", batch_no, outcome.summary())
+            tables = {"_sources": refused_sources(tables, outcome.summary())}
+            sources_outcome = validator.validate(tables)
+            if not sources_outcome.success:
+                raise RuntimeError(f"the _sources rows of batch {batch_no} fail their checks: {sources_outcome.summary()}")
+    with stage(seconds, "write"):
+        staged = store.stage_batch(root, f"{run_id}-{batch_no:05d}", tables)
+        if outcome.success:
+            if replace_all:
+                store.stage_removal_of_all_documents(root, staged)
+            else:
+                store.stage_removal_of_documents(root, staged, removals or set())
+        store.publish(root, staged)
     logger.info("batch %d: %s", batch_no, ", ".join(f"{name} {t.num_rows}" for name, t in tables.items()))
-    return outcome, tables["_sources"].to_pylist()
+    return outcome, tables["_sources"].to_pylist(), seconds
+
+
+validate_and_publish_task = task(name="validate-and-publish", cache_policy=NO_CACHE)(validate_and_publish)
+
+
+@task(name="language-work", cache_policy=NO_CACHE)
+def language_work(model: str, documents: list[CleanDocument], provenance: dict[str, str]):
+    """One batch's spaCy pass and rows, on whichever worker the flow's task runner picks (Dask: the model
+    stays loaded in each worker process)."""
+    return process_documents(model, documents, provenance)
+
+
+def new_validator():
+    from expectations.runner import BatchValidator
+
+    return BatchValidator()
+
+
+def start_validator() -> Future:
+    """The run's BatchValidator, built in a thread: importing Great Expectations takes seconds, which then
+    overlap with reading, cleaning and the workers' parsing of the first batches."""
+    builder = ThreadPoolExecutor(1, thread_name_prefix="validator")
+    try:
+        return builder.submit(new_validator)
+    finally:
+        builder.shutdown(wait=False)
 
 
 def run_row(run_id: str, started: dt.datetime, parameters: dict, counts: RunCounts, success: bool, summary: str, model: str) -> dict:
@@ -174,22 +212,95 @@ def run_row(run_id: str, started: dt.datetime, parameters: dict, counts: RunCoun
     }
 
 
-def processed_batches(batches: Iterator[Batch], model: str, provenance: dict[str, str], workers: int):
-    """(batch, rows, failed) in input order; with several workers, a few batches are in flight at once
-    so memory stays flat however long the input."""
-    if workers <= 1:
-        for batch in batches:
-            yield (batch, *process_documents(model, batch.documents, provenance))
+def run_batches(
+    inputs: list[str],
+    warehouse: str,
+    full_refresh: bool,
+    model: str,
+    workers: int,
+    batch_size: int,
+    language: LanguageWorkers,
+    publish_batch: Callable = validate_and_publish,
+    progress_bar: bool = False,
+) -> dict:
+    """The run itself, orchestrated or not: read, clean, batch, parse on ``language``, validate, publish, record.
+    ``publish_batch`` is validate_and_publish or its Prefect task."""
+    logger = run_logger()
+    started = dt.datetime.now(dt.timezone.utc)
+    run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    root = Path(warehouse)
+    parameters = {"inputs": inputs, "warehouse": warehouse, "full_refresh": full_refresh, "model": model, "workers": workers}
+    seconds: dict[str, float] = {}
+    with store.exclusive_lock(root), RunProgress(run_id, progress_bar, logger) as progress:
+        validator = start_validator()
+        recovered = store.recover_interrupted_publishes(root)
+        if recovered:
+            logger.warning("finished %d batch publish(es) an earlier run left half-done", recovered)
+        store.ensure_tables(root)
+        published = store.published_versions(root)
+        label = model_label(model)
+        provenance = {"run_id": run_id, "pipeline_version": PIPELINE_VERSION, "model": label}
+        counts, failures, outcomes, highlights = RunCounts(), [], [], RunHighlights()
+        logger.info("run %s: reading %s into %s", run_id, ", ".join(inputs), root)
+        progress.start(inputs)
+        batches = plan_batches(run_id, inputs, published, full_refresh, batch_size, seconds)
+        replace_all = full_refresh
+        for batch, processed in results_in_order(batches, language, provenance):
+            if processed:
+                add_seconds(seconds, processed.seconds)
+            tables = batch_tables(run_id, batch, processed)
+            removals = {d.doc_id for d in batch.documents if d.doc_id in published}
+            with stage(seconds, "validate"):
+                batch_validator = validator.result()  # time waited for GX to import counts as validation
+            outcome, sources, batch_seconds = publish_batch(root, run_id, batch.number, tables, batch_validator, removals, replace_all and bool(batch.documents))
+            add_seconds(seconds, batch_seconds)
+            replace_all = replace_all and not (outcome.success and batch.documents)
+            outcomes.append(outcome)
+            counts.count_sources(sources)
+            progress.advance(counts.records_seen)
+            if outcome.success:
+                highlights.add(tables)
+                for name in DOCUMENT_TABLE_NAMES:
+                    counts.rows[name] += tables[name].num_rows
+            else:
+                failures.append(f"batch {batch.number}: {outcome.summary()}")
+        success = not failures
+        summary = "; ".join(failures) if failures else f"all checks passed on {len(outcomes)} batch(es)"
+        runs = {"_runs": to_arrow("_runs", [run_row(run_id, started, parameters, counts, success, summary, label)])}
+        run_outcome = validator.result().validate(runs)
+        if not run_outcome.success:
+            raise RuntimeError(f"the run record fails its checks: {run_outcome.summary()}")
+        store.publish(root, store.stage_batch(root, f"{run_id}-run", runs))
+        logger.info("stage report: Great Expectations' Data Docs under %s", root / "_docs")
+        report_page, quality = report.write_report(root, run_id, started, [*outcomes, run_outcome], counts)
+    result = {"run_id": run_id, "success": success, "summary": summary, "records_seen": counts.records_seen, "published": counts.published,
+              "duplicate": counts.duplicate, "unchanged": counts.unchanged, "quarantined": counts.quarantined, "rows": dict(counts.rows),
+              "seconds": {name: round(value, 3) for name, value in seconds.items()}, "report": str(report_page.resolve()),
+              "highlights": {"quality": quality_table(quality), "top_speakers": highlights.top_speakers(), "top_entities": highlights.top_entities()}}
+    logger.info("run %s done: %s", run_id, json.dumps({key: value for key, value in result.items() if key != "highlights"}))
+    return result
+
+
+@contextmanager
+def task_runner_workers(model: str, workers: int) -> Iterator[LanguageWorkers]:
+    """The flow's task runner does the language work when it is a distributed one (Dask); the default thread
+    pool would hold the CPU-bound parsing under one GIL, so then local worker processes do it."""
+    context = FlowRunContext.get()
+    if context is None or isinstance(context.task_runner, ThreadPoolTaskRunner):
+        with local_workers(model, workers) as language:
+            yield language
         return
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        pending: list[tuple[Batch, Future]] = []
-        for batch in batches:
-            pending.append((batch, pool.submit(process_documents, model, batch.documents, provenance)))
-            if len(pending) > workers:
-                done, future = pending.pop(0)
-                yield (done, *future.result())
-        for done, future in pending:
-            yield (done, *future.result())
+    yield LanguageWorkers(lambda documents, provenance: language_work.submit(model, documents, provenance), 2 * cluster_slots(workers))
+
+
+def cluster_slots(default: int) -> int:
+    """Batches the Dask cluster behind the flow's task runner can parse at once (its worker threads)."""
+    try:
+        from distributed import get_client
+
+        return max(sum(get_client().nthreads().values()), 1)
+    except (ImportError, ValueError):
+        return max(default, 1)
 
 
 @flow(name="news-pipeline", log_prints=True)
@@ -200,59 +311,45 @@ def news_pipeline(
     model: str = DEFAULT_MODEL,
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    progress_bar: bool = False,
 ) -> dict:
-    """Read raw news files, build every table, check each batch, publish it to the warehouse."""
-    from expectations.runner import BatchValidator
-
-    logger = get_run_logger()
-    started = dt.datetime.now(dt.timezone.utc)
-    run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    root = Path(warehouse)
-    parameters = {"inputs": inputs, "warehouse": warehouse, "full_refresh": full_refresh, "model": model, "workers": workers}
-    with store.exclusive_lock(root):
-        recovered = store.recover_interrupted_publishes(root)
-        if recovered:
-            logger.warning("finished %d batch publish(es) an earlier run left half-done", recovered)
-        store.ensure_tables(root)
-        published = store.published_versions(root)
-        label = model_label(worker_pipeline(model))
-        provenance = {"run_id": run_id, "pipeline_version": PIPELINE_VERSION, "model": label}
-        validator = BatchValidator()
-        counts, failures, outcomes = RunCounts(), [], []
-        logger.info("run %s: reading %s into %s", run_id, ", ".join(inputs), root)
-        batches = plan_batches(run_id, inputs, published, full_refresh, batch_size)
-        replace_all = full_refresh
-        for batch, rows, failed in processed_batches(batches, model, provenance, workers):
-            tables = batch_tables(run_id, batch, rows, failed)
-            removals = {d.doc_id for d in batch.documents if d.doc_id in published}
-            outcome, sources = validate_and_publish(root, run_id, batch.number, tables, validator, removals, replace_all and bool(batch.documents))
-            replace_all = replace_all and not (outcome.success and batch.documents)
-            outcomes.append(outcome)
-            counts.count_sources(sources)
-            if outcome.success:
-                for name in DOCUMENT_TABLE_NAMES:
-                    counts.rows[name] += tables[name].num_rows
-            else:
-                failures.append(f"batch {batch.number}: {outcome.summary()}")
-        success = not failures
-        summary = "; ".join(failures) if failures else f"all checks passed on {len(outcomes)} batch(es)"
-        runs = {"_runs": to_arrow("_runs", [run_row(run_id, started, parameters, counts, success, summary, label)])}
-        run_outcome = validator.validate(runs)
-        if not run_outcome.success:
-            raise RuntimeError(f"the run record fails its checks: {run_outcome.summary()}")
-        store.publish(root, store.stage_batch(root, f"{run_id}-run", runs))
-        report.write_report(root, run_id, outcomes, counts)
-    result = {"run_id": run_id, "success": success, "summary": summary, "records_seen": counts.records_seen, "published": counts.published,
-              "duplicate": counts.duplicate, "unchanged": counts.unchanged, "quarantined": counts.quarantined, "rows": dict(counts.rows)}
-    create_table_artifact(
-        key="run-counts",
-        table=[{"what": k, "count": v} for k, v in {**{k: v for k, v in result.items() if isinstance(v, int)}, **{f"rows {k}": v for k, v in counts.rows.items()}}.items()],
-        description=f"Run {run_id}: records and rows. {summary}",
-    )
-    logger.info("run %s done: %s", run_id, json.dumps(result))
+    """Read raw news files, build every table, check each batch, publish it to the warehouse.
+    progress_bar draws a bar on the stderr of the process running the flow (the command line's terminal)."""
+    with task_runner_workers(model, workers) as language:
+        result = run_batches(inputs, warehouse, full_refresh, model, workers, batch_size, language, validate_and_publish_task, progress_bar)
+    publish_run_artifacts(result)
     return result
 
 
-def run_pipeline(inputs: list[str], warehouse: str = "warehouse", full_refresh: bool = False, model: str = DEFAULT_MODEL, workers: int = 1, batch_size: int = DEFAULT_BATCH_SIZE) -> dict:
-    """Run the flow from Python (tests, evaluation) with the same semantics as the command line."""
-    return news_pipeline(inputs=list(inputs), warehouse=str(warehouse), full_refresh=full_refresh, model=model, workers=workers, batch_size=batch_size)
+def prefect_api_configured() -> bool:
+    """True when runs report to a Prefect server (PREFECT_API_URL, from the environment or a profile)."""
+    return bool(get_current_settings().api.url)
+
+
+def run_pipeline(
+    inputs: list[str],
+    warehouse: str = "warehouse",
+    full_refresh: bool = False,
+    model: str = DEFAULT_MODEL,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    dask_address: str | None = None,
+    progress_bar: bool = False,
+) -> dict:
+    """Run the pipeline from Python (command line, tests, evaluation).
+
+    With a Prefect server configured (PREFECT_API_URL) the run is the Prefect flow, recorded with its task
+    runs and artifact; with a Dask scheduler address it is that flow with prefect-dask's task runner. With
+    neither, the same steps run without orchestration: Prefect would otherwise start a temporary server
+    (~15 s) only to discard its records when the command ends.
+    """
+    arguments = {"inputs": list(inputs), "warehouse": str(warehouse), "full_refresh": full_refresh, "model": model, "workers": workers, "batch_size": batch_size,
+                 "progress_bar": progress_bar}
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return news_pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))(**arguments)
+    if prefect_api_configured():
+        return news_pipeline(**arguments)
+    with local_workers(model, workers) as language:
+        return run_batches(**arguments, language=language)
