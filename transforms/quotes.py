@@ -26,6 +26,11 @@ COMPLEMENT_DEPS = ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj", "dep"
 SENTENCE_END = (".", "!", "?")
 # Quotes this short with no attribution are scare quotes, titles or nicknames, not speech.
 MIN_UNATTRIBUTED_WORDS = 5
+# Pronoun resolution: how many sentences back to look, and how much farther (in sentences) a mention
+# that is not a subject, or not yet a speaker, counts as being.
+MAX_PRONOUN_DISTANCE = 12
+NON_SUBJECT_COST = 1.5
+NON_SPEAKER_COST = 0.5
 ENTITY_LABEL_PREFERENCE = ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART")
 
 
@@ -68,6 +73,8 @@ class QuoteContext:
             for token in tokens_between(doc, *marked_bounds(span)):
                 self.quoted[token.i] = True
         self.genders = {e["entity_id"]: entity_gender(doc, e, self.mentions) for e in entities}
+        self.sentence_starts = [sent.start_char for sent in doc.sents]
+        self.speakers: set[str] = set()  # entity ids of the speakers found so far
 
     def paragraph_of(self, char: int) -> int:
         return max(bisect.bisect_right(self.paragraph_starts, char) - 1, 0)
@@ -165,13 +172,27 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def governs_quote(verb: Token, quote_tokens: set[int]) -> bool:
-    """The quote hangs from the verb in the parse, or the verb hangs from the quote (a parenthetical "he said")."""
-    for i in quote_tokens:
-        token = verb.doc[i]
-        if verb in token.ancestors:
-            return True
+def quote_ancestors(quote_tokens: set[int], doc: Doc) -> list[Token]:
+    """Tokens outside the quote that the quote hangs from, nearest first."""
+    chain: list[Token] = []
+    for i in sorted(quote_tokens):
+        for ancestor in doc[i].ancestors:
+            if ancestor.i not in quote_tokens and ancestor not in chain:
+                chain.append(ancestor)
+    return sorted(chain, key=lambda token: len(list(token.ancestors)), reverse=True)
+
+
+def hangs_from_quote(verb: Token, quote_tokens: set[int]) -> bool:
+    """The verb hangs from a word of the quote (spaCy often attaches “…,” he said as a parataxis)."""
     return any(ancestor.i in quote_tokens for ancestor in verb.ancestors)
+
+
+def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> bool:
+    """`“…,” Vitter demanded.` / `“…,” said Caddell`: the verb comes right after the quote, with at most its subject before it."""
+    if not after or not window:
+        return False
+    leading = [t for t in window if t.i < verb.i and not t.is_punct]
+    return all(t in verb.children or verb in t.ancestors for t in leading) and len(leading) <= 6
 
 
 def phrase_cue(window: list[Token]) -> Cue | None:
@@ -184,52 +205,75 @@ def phrase_cue(window: list[Token]) -> Cue | None:
                 objects = [c for c in last.children if c.dep_ == "pobj"]
                 subject = objects[0] if objects else (window[i + len(phrase)] if i + len(phrase) < len(window) else None)
                 text = " ".join(t.text for t in window[i : i + len(phrase)])
-                return Cue(text, text.lower(), subject, 3)
+                return Cue(text, text.lower(), subject, 9)
     return None
 
 
-def verb_cue(window: list[Token], quote_tokens: set[int]) -> Cue | None:
-    """The best reporting verb in a window: a verb of saying or a verb governing the quote, with a subject;
-    of equals, the one nearest the quote."""
+def noun_cue(window: list[Token], chain: list[Token]) -> Cue | None:
+    """A noun of saying with a possessor ("Trump’s claim that “…”"): the possessor is the speaker."""
+    nouns = lexicon().speech_nouns
+    for token in window:
+        if token.pos_ == "NOUN" and token.lower_ in nouns:
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            if owners and (token in chain or not chain):
+                return Cue(token.text, token.lemma_.lower(), owners[0], 5)
+    return None
+
+
+def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], after: bool) -> Cue | None:
+    """The best reporting verb in a window, from the parse: a verb of saying the quote hangs from scores
+    highest; any verb the quote is the complement of, or that directly follows it, also qualifies."""
     speech_verbs = lexicon().speech_verbs
     best: Cue | None = None
+    best_rank: tuple = ()
     quote_start = min(quote_tokens, default=0)
-    nearest_first = sorted(window, key=lambda token: abs(token.i - quote_start))
-    for token in nearest_first:
-        if token.pos_ not in ("VERB", "AUX") and token.lemma_.lower() not in speech_verbs:
+    for token in window:
+        if token.pos_ not in ("VERB", "AUX"):
             continue
-        if token.pos_ not in ("VERB", "AUX", "NOUN"):
-            continue
-        linked = governs_quote(token, quote_tokens)
-        is_speech = token.lemma_.lower() in speech_verbs and token.pos_ != "NOUN"
-        if not (is_speech or linked):
+        is_speech = token.lemma_.lower() in speech_verbs
+        governs = token in chain
+        parenthetical = hangs_from_quote(token, quote_tokens)
+        adjacent = follows_quote_directly(token, window, after)
+        if not (is_speech or adjacent or (governs and any(c.dep_ in ("ccomp", "parataxis") for c in token.children))):
             continue
         subject = subject_of(token)
-        if subject is None and not is_speech:
+        if subject is None:
+            subject = inverted_subject(token) if after else None
+        if subject is None:
             continue
-        score = 2 * is_speech + linked + (subject is not None)
-        if best is None or score > best.score:
-            best = Cue(token.text, token.lemma_.lower(), subject, score)
+        score = 3 * is_speech + 2 * (governs or parenthetical) + 2 * adjacent
+        rank = (score, -abs(token.i - quote_start))
+        if best is None or rank > best_rank:
+            best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
     return best
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The name after an inverted verb ("…,” added Rep. Jim Clyburn") when the parser did not call it a subject."""
+    for child in verb.rights:
+        if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd"):
+            return child
+    return None
 
 
 def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     """The cue of quote k from its own sentence, or from the sentence that introduces it with a colon."""
+    chain = quote_ancestors(quote_tokens, ctx.doc)
     candidates = []
-    for window in (window_after(ctx, k), window_before(ctx, k), window_introducing(ctx, k)):
-        cue = phrase_cue(window) or verb_cue(window, quote_tokens)
-        if cue is not None:
-            candidates.append(cue)
+    for window, after in ((window_after(ctx, k), True), (window_before(ctx, k), False), (window_introducing(ctx, k), False)):
+        for cue in (phrase_cue(window), verb_cue(window, quote_tokens, chain, after), noun_cue(window, chain)):
+            if cue is not None:
+                candidates.append(cue)
     if not candidates:
         return None
-    return max(candidates, key=lambda cue: (cue.subject is not None, cue.score))
+    return max(candidates, key=lambda cue: cue.score)
 
 
 # --- speakers ------------------------------------------------------------------------------------
 
 
 def entity_gender(doc: Doc, entity: dict, mentions: list[dict]) -> str:
-    """'m', 'f' or '-' for a PERSON entity, from its first name or a title before one of its mentions."""
+    """'m', 'f' or '-' for a PERSON entity: from a title before one of its mentions, else a first name in its names."""
     if entity["label"] != "PERSON":
         return "-"
     words = lexicon()
@@ -240,9 +284,9 @@ def entity_gender(doc: Doc, entity: dict, mentions: list[dict]) -> str:
         if before and words.titles.get(before[-1].lower(), "-") != "-":
             return words.titles[before[-1].lower()]
     for name in (entity["name"], *entity.get("aliases", ())):
-        first = name.split()[0].lower() if name.split() else ""
-        if first in words.first_names:
-            return words.first_names[first]
+        for word in name.lower().split()[:-1]:
+            if word in words.first_names:
+                return words.first_names[word]
     return "-"
 
 
@@ -278,22 +322,37 @@ def entity_by_surname(ctx: QuoteContext, words: list[str]) -> dict | None:
     return None
 
 
+def is_subject(token: Token) -> bool:
+    """The token is (part of) the subject of its clause."""
+    while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
 def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
-    """The nearest earlier entity outside quotes that the pronoun can refer to (gender and number agree)."""
+    """The entity a pronoun speaker refers to: of the earlier mentions outside quotes that agree in gender
+    and number, the one in the nearest sentence, subjects and earlier speakers first."""
     gender, number = lexicon().pronouns[pronoun.lower_]
     labels = ("PERSON",) if gender != "-" else ("ORG", "NORP", "GPE") if number == "sg" else ("ORG", "NORP")
+    sentence_starts = ctx.sentence_starts
+    here = bisect.bisect_right(sentence_starts, pronoun.idx)
     first = bisect.bisect_left(ctx.mention_starts, pronoun.idx)
+    best, best_cost = None, None
     for mention in reversed(ctx.mentions[:first]):
+        distance = here - bisect.bisect_right(sentence_starts, mention["start_char"])
+        if distance > MAX_PRONOUN_DISTANCE:
+            break
         if mention["label"] not in labels:
             continue
-        token = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
-        if token is not None and ctx.quoted[token.root.i]:
+        span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+        if span is None or ctx.quoted[span.root.i]:
             continue
-        entity_gender_ = ctx.genders.get(mention["entity_id"], "-")
-        if gender != "-" and entity_gender_ not in ("-", gender):
+        if gender != "-" and ctx.genders.get(mention["entity_id"], "-") not in ("-", gender):
             continue
-        return ctx.entities.get(mention["entity_id"])
-    return None
+        cost = distance + (0 if is_subject(span.root) else NON_SUBJECT_COST) + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = mention, cost
+    return ctx.entities.get(best["entity_id"]) if best else None
 
 
 def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
@@ -358,14 +417,19 @@ def is_speech(ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: C
 
 
 def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[QuoteSpan, Speaker] | None) -> bool:
-    """A quote without attribution continues the speaker of the quote just before it, in its paragraph or the one before."""
+    """A quote without attribution continues the speaker of the quote just before it, in its paragraph
+    or the one before, unless another person is named in between."""
     if previous is None or previous[1].attribution == "none":
         return False
-    previous_span = previous[0]
+    previous_span, speaker = previous
     if ctx.paragraph_of(span.start) - ctx.paragraph_of(previous_span.start) > 1:
         return False
     between = ctx.mentions_between(previous_span.end, span.start)
-    return not any(m["label"] == "PERSON" for m in between)
+    return not any(m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not inside(m, speaker) for m in between)
+
+
+def inside(mention: dict, speaker: Speaker) -> bool:
+    return speaker.start is not None and speaker.start <= mention["start_char"] and mention["end_char"] <= speaker.end
 
 
 def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: list[dict]) -> list[dict]:
@@ -387,6 +451,8 @@ def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: 
         else:
             speaker = NO_SPEAKER
         previous = (span, speaker)
+        if speaker.entity_id:
+            ctx.speakers.add(speaker.entity_id)
         rows.append(
             {
                 "quote_id": len(rows),
