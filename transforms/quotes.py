@@ -112,8 +112,10 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
     paragraph_end = ctx.paragraphs[ctx.paragraph_of(span.start)][1]
     tokens = []
     for token in doc[token_at_or_after(doc, end):]:
-        if token.idx >= paragraph_end or ctx.quoted[token.i]:
+        if token.idx >= paragraph_end:
             break
+        if ctx.quoted[token.i]:
+            continue
         tokens.append(token)
         if token.text in SENTENCE_END:
             break
@@ -128,9 +130,10 @@ def window_before(ctx: QuoteContext, k: int) -> list[Token]:
     tokens = []
     for i in range(token_at_or_after(doc, start) - 1, -1, -1):
         token = doc[i]
-        if token.idx < paragraph_start or ctx.quoted[token.i] or token.text in SENTENCE_END:
+        if token.idx < paragraph_start or (token.text in SENTENCE_END and not ctx.quoted[token.i]):
             break
-        tokens.append(token)
+        if not ctx.quoted[token.i]:
+            tokens.append(token)
     return tokens[::-1]
 
 
@@ -234,7 +237,7 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         governs = token in chain
         parenthetical = hangs_from_quote(token, quote_tokens)
         adjacent = follows_quote_directly(token, window, after)
-        if not (is_speech or adjacent or (governs and any(c.dep_ in ("ccomp", "parataxis") for c in token.children))):
+        if not (is_speech or adjacent or governs):
             continue
         subject = subject_of(token)
         if subject is None:

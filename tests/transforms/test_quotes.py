@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
+from transforms.clean import clean_record
 from transforms.entities import entity_rows
+from transforms.formats import read_records
 from transforms.nlp import load_pipeline
 from transforms.quotes import quote_rows
 from transforms.quotes_marks import quote_spans
 from transforms.sentences import sentence_rows
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_421bba50f5ab9343.txt"
 
 
 @pytest.fixture(scope="module")
@@ -28,19 +29,10 @@ def extract(nlp, text: str) -> list[dict]:
     return quote_rows(doc, sentences, mentions, entities)
 
 
-def unwrap_seed(raw: str) -> str:
-    """The seed's body as the cleaner gives it: header and trailing headline dropped, hard wraps joined."""
-    lines = raw.strip("\n").split("\n")[:-1]
-    lines[0] = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s+", "", lines[0])
-    paragraphs, current = [], []
-    for line in lines:
-        current.append(line.strip())
-        if re.search(r"[.!?:”\"]$", line.strip()):
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return "\n\n".join(paragraphs)
+def clean_article(path: Path):
+    """The cleaned document of a one-article file, as the pipeline makes it."""
+    (record,) = read_records(path.name, path.read_bytes())
+    return clean_record(record)
 
 
 # --- the seed -------------------------------------------------------------------------------------
@@ -60,8 +52,11 @@ SEED_QUOTES = [
 
 @pytest.fixture(scope="module")
 def seed_quotes(nlp):
-    seed = next(SEEDS.glob("*.txt"))
-    return extract(nlp, unwrap_seed(seed.read_text(encoding="utf-8")))
+    document = clean_article(SEED)
+    doc = nlp(document.body)
+    sentences = sentence_rows(doc, document.paragraphs)
+    mentions, entities = entity_rows(doc, sentences)
+    return quote_rows(doc, sentences, mentions, entities)
 
 
 def test_seed_has_its_nine_quotes_and_nothing_else(seed_quotes):
