@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from transforms.entities_spans import CONNECTORS, Mention, bare, clean_mentions, corporate_suffixes, is_title
+from transforms.entities_spans import CONNECTORS, Mention, clean_mentions, corporate_suffixes, is_title, name_particles, name_suffixes
 from transforms.sentences import sentence_locator
 
 
@@ -66,18 +66,33 @@ def same_kind(a: str, b: str) -> bool:
     return a == b or (a in PLACE_LABELS and b in PLACE_LABELS)
 
 
+def surname_of(name: tuple[str, ...]) -> tuple[str, ...]:
+    """The words a person is called by alone: the last name with its particles ("van Boxmeer"),
+    before a generational suffix ("John Mills Jr" -> "Mills")."""
+    end = len(name)
+    while end > 1 and name[end - 1].lower().rstrip(".") in name_suffixes():
+        end -= 1
+    start = end - 1
+    while start > 2 and name[start - 1] in ("-", "'", "’"):
+        start -= 2  # "Akufo-Addo" is three tokens
+    while start > 1 and name[start - 1].lower() in name_particles():
+        start -= 1
+    return name[start:end]
+
+
 def names_same_entity(words: tuple[str, ...], name: tuple[str, ...], name_label: str) -> bool:
     """Can a mention written ``words`` refer to the entity whose fullest form is ``name``?"""
     if folded(words) == folded(name):
         return True
     if len(words) >= len(name):
         return False
-    if name_label == "PERSON" and words == name[-len(words) :] and words[0][:1].isupper() and words[0].lower() not in CONNECTORS:
+    if name_label == "PERSON" and words[0][:1].isupper() and words in (name[-len(words) :], surname_of(name)[-len(words) :]):
         return True
     letters = acronym_letters(words)
     if letters and len(name) > 1 and letters == initials(name):
         return True
-    return len(words) == 1 and len(name) > 1 and name_label == "ORG" and words[0] == name[0] and name[-1].lower().rstrip(".") in corporate_suffixes()
+    # "Barrick" or "Bre-X" for "Barrick Gold Corp", "Bre-X Minerals Ltd"
+    return name_label == "ORG" and words == name[: len(words)] and name[-1].lower().rstrip(".") in corporate_suffixes()
 
 
 def cluster_label(doc: Doc, cluster: Cluster) -> str:
@@ -130,8 +145,8 @@ def searchable_forms(doc: Doc, cluster: Cluster, label: str) -> set[tuple[str, .
     """The forms a later bare mention of the entity can take: its forms, and a person's surname."""
     forms = set(cluster.words)
     name = cluster.name_words
-    if label == "PERSON" and len(name) > 1 and name[-1][:1].isupper() and name[-1].lower() not in CONNECTORS:
-        forms.add(name[-1:])
+    if label == "PERSON" and len(name) > 1:
+        forms.add(surname_of(name))
     return {f for f in forms if not (len(f) == 1 and (f[0].lower() in CONNECTORS or f[0].lower().rstrip(".") in corporate_suffixes()))}
 
 
@@ -171,7 +186,7 @@ def add_unlabelled_mentions(doc: Doc, clusters: list[Cluster], labels: list[str]
             key = folded(tuple(t.text for t in doc[i : i + n]))
             if key not in by_form or any(taken[i : i + n]) or not free_standing(doc, i, i + n):
                 continue
-            candidates = [c for c in by_form[key] if any(matches_form(doc, i, f) for f in c.words + [c.name_words[-1:]])]
+            candidates = [c for c in by_form[key] if any(matches_form(doc, i, f) for f in c.words + [surname_of(c.name_words)])]
             if not candidates:
                 continue
             nearest(candidates, i).mentions.append(Mention(i, i + n, ""))

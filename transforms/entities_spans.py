@@ -56,6 +56,10 @@ def name_particles() -> frozenset[str]:
     return word_list("name_particles.txt")
 
 
+def name_suffixes() -> frozenset[str]:
+    return word_list("name_suffixes.txt")
+
+
 def bare(token: Token) -> str:
     """Lowercase token text without a trailing dot ("Mr." -> "mr")."""
     return token.lower_.rstrip(".")
@@ -126,7 +130,8 @@ def _drop_leading(doc: Doc, m: Mention, i: int) -> bool:
         # a capitalised "The" inside a sentence belongs to the name ("in The Hague")
         return not (token.text[0].isupper() and not token.is_sent_start and i > 0 and not doc[i - 1].is_punct)
     if token.is_lower and token.is_alpha:
-        return True
+        # "van Boxmeer": a particle opening a person's surname stays
+        return not (m.label == "PERSON" and token.lower_ in name_particles() and i + 1 < m.end and doc[i + 1].is_title)
     return m.label == "PERSON" and is_title(token) and i + 1 < m.end
 
 
@@ -221,13 +226,25 @@ def titled_person(doc: Doc, m: Mention) -> bool:
     return m.start > 0 and is_title(doc[m.start - 1]) and doc[m.start - 1].text[0].isupper()
 
 
+def title_led_person(doc: Doc, m: Mention) -> bool:
+    """ "General Antoine Lahd": capitalised titles, then a name of two words or more, none of
+    them an organisation's ("General Motors Corp" stays a company)."""
+    i = m.start
+    while i < m.end and is_title(doc[i]) and doc[i].text[0].isupper():
+        i += 1
+    rest = doc[i : m.end]
+    return i > m.start and len(rest) >= 2 and all(t.is_title and t.is_alpha and bare(t) not in corporate_suffixes() for t in rest)
+
+
 def corporate(doc: Doc, m: Mention) -> bool:
     return m.end - m.start > 1 and bare(doc[m.end - 1]) in corporate_suffixes()
 
 
 def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     """spaCy's entities with clean edges, dateline places added, in document order."""
-    mentions = extend_over_particles(doc, trim_edges(doc, split_at_breaks(doc, model_mentions(doc))))
+    mentions = split_at_breaks(doc, model_mentions(doc))
+    mentions = [replace(m, label="PERSON") if m.label != "PERSON" and title_led_person(doc, m) else m for m in mentions]
+    mentions = extend_over_particles(doc, trim_edges(doc, mentions))
     mentions = [replace(m, label="ORG") if corporate(doc, m) else m for m in mentions]
     mentions = [replace(m, label="PERSON") if titled_person(doc, m) and m.label in ("ORG", "GPE", "NORP", "LOC") else m for m in mentions]
     return merge_preferring(dateline_mentions(doc, sentences), mentions)
