@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,9 +48,26 @@ def read_file(path: Path, name: str) -> Iterator[RawRecord | Quarantined]:
 
 
 def read_inputs(inputs: list[str]) -> Iterator[RawRecord | Quarantined]:
-    """Every record of every input file; a missing input is a quarantined record, not a crash."""
+    """Every record of every input file, each with a source_id of its own in this run; a missing
+    input is a quarantined record, not a crash."""
+    taken: set[str] = set()
     for given in inputs:
         if not Path(given).exists():
-            yield Quarantined(given, "read", "no such file or folder")
+            yield with_unique_source_id(Quarantined(given, "read", "no such file or folder"), taken)
     for path, name in input_files([i for i in inputs if Path(i).exists()]):
-        yield from read_file(path, name)
+        for record in read_file(path, name):
+            yield with_unique_source_id(record, taken)
+
+
+def with_unique_source_id(record: RawRecord | Quarantined, taken: set[str]) -> RawRecord | Quarantined:
+    """The record, renamed ``<source_id>@<n>`` when an earlier record of the run has its source_id.
+
+    Records of one file are already unique; this separates files of the same name in two input
+    folders (the n-th of that name gets ``@n``), and a file whose name looks like another's record.
+    """
+    source_id, n = record.source_id, 1
+    while source_id in taken:
+        n += 1
+        source_id = f"{record.source_id}@{n}"
+    taken.add(source_id)
+    return record if source_id == record.source_id else dataclasses.replace(record, source_id=source_id)

@@ -71,11 +71,12 @@ def quarantine_row(run_id: str, item: Quarantined) -> dict:
     return source_row(run_id, item.source_id, "quarantined", stage=item.stage, reason=item.reason, sha256=item.source_sha256)
 
 
-def clean_or_quarantine(record) -> CleanDocument | Quarantined:
+def clean_or_quarantine(record, today: dt.date) -> CleanDocument | Quarantined:
+    """The record cleaned, or its quarantine; a date after ``today`` (the run's) is no date."""
     if isinstance(record, Quarantined):
         return record
     try:
-        return clean_record(record)
+        return clean_record(record, today=today)
     except CleaningError as error:
         return Quarantined(record.source_id, "clean", str(error), record.source_sha256)
     except Exception as error:  # noqa: BLE001 - an unforeseen failure quarantines the record, not the run
@@ -83,15 +84,17 @@ def clean_or_quarantine(record) -> CleanDocument | Quarantined:
 
 
 def plan_batches(
-    run_id: str, inputs: list[str], published: dict[str, str], full_refresh: bool, batch_size: int, seconds: dict[str, float]
+    run_id: str, inputs: list[str], published: dict[str, str], full_refresh: bool, batch_size: int, seconds: dict[str, float],
+    today: dt.date | None = None,
 ) -> Iterator[Batch]:
     """Stream records into batches of new documents; decide duplicate / unchanged / quarantined on the way.
-    Adds the time spent reading and cleaning to ``seconds``."""
+    Adds the time spent reading and cleaning to ``seconds``; ``today`` is the run's date (default: today)."""
+    today = today or dt.date.today()
     first_source: dict[str, str] = {}
     batch = Batch(0)
     for record in timed(read_inputs(inputs), seconds, "read"):
         with stage(seconds, "clean"):
-            item = clean_or_quarantine(record)
+            item = clean_or_quarantine(record, today)
         if isinstance(item, Quarantined):
             batch.sources.append(quarantine_row(run_id, item))
             continue
@@ -243,7 +246,7 @@ def run_batches(
         counts, failures, outcomes, highlights = RunCounts(), [], [], RunHighlights()
         logger.info("run %s: reading %s into %s", run_id, ", ".join(inputs), root)
         progress.start(inputs)
-        batches = plan_batches(run_id, inputs, published, full_refresh, batch_size, seconds)
+        batches = plan_batches(run_id, inputs, published, full_refresh, batch_size, seconds, started.date())
         replace_all = full_refresh
         for batch, processed in results_in_order(batches, language, provenance):
             if processed:
