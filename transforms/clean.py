@@ -19,6 +19,11 @@ from transforms.records import CleanDocument, CleaningError, RawRecord
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
+# The longest body one document may have. News articles run to tens of thousands of characters;
+# a longer "article" is a concatenation or a dump, and spaCy's parser needs memory in proportion
+# to it (its own refusal, max_length, is at 1,000,000).
+MAX_BODY_CHARS = 500_000
+
 # Agencies that a layout implies even when its text does not name them.
 LAYOUT_AGENCIES = {"reuters": "Reuters"}
 
@@ -339,6 +344,11 @@ def clean_record(record: RawRecord, *, today: dt.date | None = None) -> CleanDoc
     if not paragraphs:
         raise CleaningError("the record has no article text (empty, or only a header or headline): nothing to publish")
     body, spans = join_paragraphs(paragraphs)
+    if len(body) > MAX_BODY_CHARS:
+        raise CleaningError(
+            f"the article is {len(body):,} characters long, over the {MAX_BODY_CHARS:,}-character limit for one article; "
+            "if it is several articles run together, split them into records of their own"
+        )
     dateline = parts.dateline or match_dateline(body)
     title = fix_wrong_direction_quotes(collapse_spaces(normalize_characters(parts.title))) if parts.title else None
     return CleanDocument(

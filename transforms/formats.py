@@ -7,6 +7,10 @@ The format comes from the file name's extension (``.txt``, ``.jsonl``/``.ndjson`
 for a ``.txt``; for a record inside a multi-record file, that record's own bytes in the file's
 encoding (the JSONL line or CSV row without its line terminator, the Reuters ``<REUTERS>``
 element), so a changed record is told apart from its unchanged neighbours.
+
+Record ids are unique within a file: the first record with a given id is ``<name>#<id>``, a later
+one with the same id is ``<name>#<id>@<record number>`` (numbered as for records without an id),
+so an export that repeats an id loses nothing and every record keeps a name that finds it.
 """
 
 from __future__ import annotations
@@ -16,12 +20,14 @@ import csv
 import gzip
 import hashlib
 import io
+import sys
 import json
 import re
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import charset_normalizer
 import ftfy
@@ -33,6 +39,10 @@ ID_FIELDS = ("doc_id", "id")
 TEXT_FIELDS = ("text", "body", "article", "content")
 TITLE_FIELDS = ("title", "headline", "heading")
 DATE_FIELDS = ("date", "published", "published_date")
+
+# A compressed file may decompress to at most this many bytes (a gzip bomb is quarantined, not
+# inflated into memory); the same bound the flow puts on a plain file's size.
+MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024
 
 # A BBC-style headline is a line, not a paragraph; BBC's longest is 9 words.
 HEADLINE_MAX_WORDS = 25
@@ -75,6 +85,10 @@ class UndecodableError(ValueError):
     """The bytes are not text in any encoding we can recognise; the message says why."""
 
 
+class DecompressedTooLarge(ValueError):
+    """A compressed file inflates past the limit; the message says so."""
+
+
 @dataclass(frozen=True)
 class DecodedText:
     """A file's text and the codec that turns any slice of it back into the file's bytes."""
@@ -93,7 +107,7 @@ Reader = Callable[[str, DecodedText], Iterator[RawRecord | Quarantined]]
 # ---------------------------------------------------------------- entry point
 
 
-def read_records(name: str, data: bytes) -> Iterator[RawRecord | Quarantined]:
+def read_records(name: str, data: bytes, *, max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES) -> Iterator[RawRecord | Quarantined]:
     """The records of one input file; ``name`` is its path relative to the input root."""
     compressed = name.lower().endswith(".gz")
     format_name = name[: -len(".gz")] if compressed else name
@@ -103,9 +117,12 @@ def read_records(name: str, data: bytes) -> Iterator[RawRecord | Quarantined]:
         return
     if compressed:
         try:
-            data = gzip.decompress(data)
+            data = decompress_gzip(data, max_decompressed_bytes)
         except (OSError, EOFError, zlib.error) as error:
             yield Quarantined(name, "read", f"corrupt or truncated gzip file: {error or type(error).__name__}", _sha256(data))
+            return
+        except DecompressedTooLarge as error:
+            yield Quarantined(name, "read", str(error), _sha256(data))
             return
     if not data:
         yield Quarantined(name, "read", "empty file (0 bytes)", _sha256(data))
@@ -116,6 +133,17 @@ def read_records(name: str, data: bytes) -> Iterator[RawRecord | Quarantined]:
         yield Quarantined(name, "decode", str(error), _sha256(data))
         return
     yield from reader(name, decoded)
+
+
+def decompress_gzip(data: bytes, limit: int) -> bytes:
+    """The decompressed bytes (every gzip member), inflating no more than ``limit`` + 1 bytes."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        inflated = stream.read(limit + 1)
+    if len(inflated) > limit:
+        raise DecompressedTooLarge(
+            f"decompresses to more than {limit:,} bytes from {len(data):,} (a gzip bomb, or an archive to split into smaller files)"
+        )
+    return inflated
 
 
 def _reader_for(name: str) -> Reader | None:
@@ -220,16 +248,31 @@ def read_text_article(name: str, decoded: DecodedText) -> Iterator[RawRecord | Q
     yield RawRecord(source_id=name, source_sha256=decoded.sha256, text=text, layout=detect_text_layout(text))
 
 
+# ---------------------------------------------------------------- record ids
+
+
+@dataclass
+class SourceIds:
+    """The source ids of one file's records, unique within it (see the module docstring)."""
+
+    name: str
+    taken: set[str] = field(default_factory=set)
+
+    def of(self, number: int, record_id: object = None) -> str:
+        source_id = f"{self.name}#{record_id if _is_scalar(record_id) else number}"
+        while source_id in self.taken:  # an id "7@3" could meet the "7" of record 3; each round lengthens it
+            source_id += f"@{number}"
+        self.taken.add(source_id)
+        return source_id
+
+
 # ---------------------------------------------------------------- fields (JSONL, CSV)
 
 
-def record_from_fields(
-    name: str, number: int, fields: Mapping[str, object], sha256: str, layout: str
-) -> RawRecord | Quarantined:
+def record_from_fields(ids: SourceIds, number: int, fields: Mapping[str, object], sha256: str, layout: str) -> RawRecord | Quarantined:
     """A record from named fields (DESIGN §2); field names match case-insensitively."""
     by_name = {key.strip().lower(): value for key, value in fields.items() if isinstance(key, str)}
-    record_id = _first_value(by_name, ID_FIELDS)
-    source_id = f"{name}#{record_id if _is_scalar(record_id) else number}"
+    source_id = ids.of(number, _first_value(by_name, ID_FIELDS))
     text = _first_value(by_name, TEXT_FIELDS)
     if text is None:
         return Quarantined(source_id, "parse", f"no article text: none of the fields {', '.join(TEXT_FIELDS)} holds any", sha256)
@@ -263,6 +306,7 @@ def _is_scalar(value: object) -> bool:
 def read_json_lines(name: str, decoded: DecodedText) -> Iterator[RawRecord | Quarantined]:
     """One record per non-blank line; records are numbered without counting blank lines."""
     number = 0
+    ids = SourceIds(name)
     for line_number, line in enumerate(decoded.text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -271,12 +315,12 @@ def read_json_lines(name: str, decoded: DecodedText) -> Iterator[RawRecord | Qua
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:
-            yield Quarantined(f"{name}#{number}", "parse", f"line {line_number} is not valid JSON: {error.msg} at column {error.colno}", sha256)
+            yield Quarantined(ids.of(number), "parse", f"line {line_number} is not valid JSON: {error.msg} at column {error.colno}", sha256)
             continue
         if not isinstance(value, dict):
-            yield Quarantined(f"{name}#{number}", "parse", f"line {line_number} is a JSON {type(value).__name__}, not an object with a text field", sha256)
+            yield Quarantined(ids.of(number), "parse", f"line {line_number} is a JSON {type(value).__name__}, not an object with a text field", sha256)
             continue
-        yield record_from_fields(name, number, value, sha256, layout="jsonl")
+        yield record_from_fields(ids, number, value, sha256, layout="jsonl")
 
 
 class _LineRecorder:
@@ -300,10 +344,36 @@ class _LineRecorder:
         return taken.rstrip("\r\n")
 
 
+@contextmanager
+def _csv_field_limit(limit: int) -> Iterator[None]:
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _csv_rows(text: str, lines: _LineRecorder) -> Iterator[list[str]]:
+    """The csv module's rows with no field limit short of the text's own length.
+
+    Its default limit (128 KiB a field) would end a file at its first long article; the limit is
+    process-wide, so it is raised only while a row is parsed, never while the caller holds it.
+    """
+    rows = csv.reader(lines)
+    limit = min(max(len(text), csv.field_size_limit()), sys.maxsize >> 1)
+    while True:
+        with _csv_field_limit(limit):
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
+
+
 def read_csv_rows(name: str, decoded: DecodedText) -> Iterator[RawRecord | Quarantined]:
     """One record per row under a header row; rows are numbered without the header and blank lines."""
     lines = _LineRecorder(decoded.text)
-    rows = csv.reader(lines)
+    rows = _csv_rows(decoded.text, lines)
+    ids = SourceIds(name)
     number = 0
     try:
         header = next(rows, None)
@@ -323,11 +393,11 @@ def read_csv_rows(name: str, decoded: DecodedText) -> Iterator[RawRecord | Quara
             number += 1
             if len(row) > len(columns):
                 reason = f"row {number} has {len(row)} cells but the header names {len(columns)} columns (an unquoted comma?)"
-                yield Quarantined(f"{name}#{number}", "parse", reason, decoded.sha256_of(raw))
+                yield Quarantined(ids.of(number), "parse", reason, decoded.sha256_of(raw))
                 continue
-            yield record_from_fields(name, number, dict(zip(columns, row)), decoded.sha256_of(raw), layout="csv")
+            yield record_from_fields(ids, number, dict(zip(columns, row)), decoded.sha256_of(raw), layout="csv")
     except csv.Error as error:
-        yield Quarantined(f"{name}#{number + 1}", "parse", f"the CSV cannot be parsed from row {number + 1} on: {error}", decoded.sha256)
+        yield Quarantined(ids.of(number + 1), "parse", f"the CSV cannot be parsed from row {number + 1} on: {error}", decoded.sha256)
 
 
 # ---------------------------------------------------------------- Reuters-21578 SGML
@@ -352,15 +422,16 @@ def read_reuters_sgml(name: str, decoded: DecodedText) -> Iterator[RawRecord | Q
     chunks = _REUTERS_START.split(decoded.text)[1:]
     if not chunks:
         yield Quarantined(name, "parse", "no <REUTERS> stories found: not a Reuters-21578 SGML file", decoded.sha256)
+    ids = SourceIds(name)
     for number, chunk in enumerate(chunks, start=1):
-        yield reuters_story(name, number, chunk, decoded)
+        yield reuters_story(ids, number, chunk, decoded)
 
 
-def reuters_story(name: str, number: int, chunk: str, decoded: DecodedText) -> RawRecord | Quarantined:
+def reuters_story(ids: SourceIds, number: int, chunk: str, decoded: DecodedText) -> RawRecord | Quarantined:
     end = chunk.find(_REUTERS_END)
     element = chunk[: end + len(_REUTERS_END)] if end >= 0 else chunk
     newid = _NEWID.search(element[: element.find(">") + 1])
-    source_id = f"{name}#{newid['id'] if newid else number}"
+    source_id = ids.of(number, newid["id"] if newid else None)
     sha256 = decoded.sha256_of(element)
     if end < 0:
         return Quarantined(source_id, "parse", "the story is cut off: no closing </REUTERS> tag", sha256)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from transforms.clean import (
+    MAX_BODY_CHARS,
     clean_record,
     drop_reuters_signoff,
     fix_wrong_direction_quotes,
@@ -160,6 +161,13 @@ def test_parse_date_refuses_dates_after_today_when_told_today():
     assert parse_date("2031-01-03") == dt.date(2031, 1, 3)
 
 
+@pytest.mark.parametrize("header", [" date 2999-01-01\n", " date 2017-02-30\n", " date 0000-00-00\n"])
+def test_far_future_or_impossible_dates_leave_the_document_undated(header):
+    doc = clean_record(raw(header + "LAHORE, May 2 (APP): Rain fell.\n"), today=dt.date(2026, 1, 1))
+    assert doc.published_date is None and doc.body == "LAHORE, May 2 (APP): Rain fell."
+    assert clean_record(raw("Rain fell.", layout="jsonl", date="3000-01-01T00:00:00Z"), today=dt.date(2026, 1, 1)).published_date is None
+
+
 def test_drop_reuters_signoff_variants():
     for ending in ("Reuter\n", " REUTER", "\n reuter^M", "REUTER..."):
         assert drop_reuters_signoff("Prices rose.\n" + ending) == "Prices rose."
@@ -243,6 +251,12 @@ def test_field_record_with_a_bad_date_keeps_the_document():
 def test_plain_text_is_one_document():
     doc = clean_record(raw("just some words\nwrapped here", layout="plain"))
     assert (doc.title, doc.body) == (None, "just some words wrapped here")
+
+
+def test_an_article_over_the_length_limit_is_a_cleaning_error_naming_its_size():
+    text = "word " * (MAX_BODY_CHARS // 5 + 10)
+    with pytest.raises(CleaningError, match=f"{len(text.strip()):,} characters long, over the {MAX_BODY_CHARS:,}-character limit"):
+        clean_record(raw(text, layout="plain"))
 
 
 @pytest.mark.parametrize("text, layout", [("", "plain"), (" \n\t\u200b ", "jsonl"), ("Headline only\n\n", "headline_first"), (" date 2017-07-08\n", "wire")])

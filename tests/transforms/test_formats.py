@@ -1,4 +1,5 @@
 import codecs
+import csv
 import gzip
 import hashlib
 import json
@@ -27,12 +28,12 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read(name: str, data: bytes) -> list[RawRecord | Quarantined]:
-    return list(read_records(name, data))
+def read(name: str, data: bytes, **limits) -> list[RawRecord | Quarantined]:
+    return list(read_records(name, data, **limits))
 
 
-def read_one(name: str, data: bytes) -> RawRecord | Quarantined:
-    (record,) = read(name, data)
+def read_one(name: str, data: bytes, **limits) -> RawRecord | Quarantined:
+    (record,) = read(name, data, **limits)
     return record
 
 
@@ -194,6 +195,23 @@ def test_truncated_or_corrupt_gzip_is_quarantined(data):
     assert record.reason.startswith("corrupt or truncated gzip file")
 
 
+def gzip_bomb(inflated_mib: int) -> bytes:
+    """A small file that inflates to ``inflated_mib`` MiB: the same gzip member, repeated."""
+    return gzip.compress(b" " * (1024 * 1024)) * inflated_mib
+
+
+def test_gzip_bomb_is_quarantined_before_it_inflates_past_the_limit():
+    bomb = gzip_bomb(8)
+    limited = read_one("bomb.jsonl.gz", bomb, max_decompressed_bytes=4 * 1024 * 1024)
+    assert isinstance(limited, Quarantined) and limited.stage == "read"
+    assert f"more than {4 * 1024 * 1024:,} bytes from {len(bomb):,}" in limited.reason and "gzip bomb" in limited.reason
+
+
+def test_multi_member_gzip_under_the_limit_reads_whole():
+    data = gzip.compress(jsonl({"id": 1, "text": "One."})) + gzip.compress(jsonl({"id": 2, "text": "Two."}))
+    assert [r.source_id for r in read("x.jsonl.gz", data, max_decompressed_bytes=1000)] == ["x.jsonl.gz#1", "x.jsonl.gz#2"]
+
+
 # ---------------------------------------------------------------- JSON Lines
 
 
@@ -227,6 +245,18 @@ def test_jsonl_records_without_text_are_quarantined(line, reason):
     assert isinstance(record, Quarantined) and record.stage == "parse" and reason in record.reason
 
 
+def test_repeated_ids_in_one_file_get_the_record_number():
+    data = jsonl({"id": "a", "text": "One."}, {"id": "a", "text": "Two."}, {"text": "Three."}, {"id": 3, "text": "Four."}, {"id": "a", "text": "Five."})
+    assert [r.source_id for r in read("x.jsonl", data)] == ["x.jsonl#a", "x.jsonl#a@2", "x.jsonl#3", "x.jsonl#3@4", "x.jsonl#a@5"]
+    bad_then_same_number = b'{"text": \n{"id": 1, "text": "One."}\n'
+    assert [r.source_id for r in read("y.jsonl", bad_then_same_number)] == ["y.jsonl#1", "y.jsonl#1@2"]
+
+
+def test_an_id_that_looks_like_a_renamed_one_still_gets_a_name_of_its_own():
+    data = jsonl({"id": "a@2", "text": "One."}, {"id": "a", "text": "Two."}, {"id": "a", "text": "Three."})
+    assert [r.source_id for r in read("x.jsonl", data)] == ["x.jsonl#a@2", "x.jsonl#a", "x.jsonl#a@3"]
+
+
 def test_jsonl_first_non_blank_field_wins_and_ids_may_be_numbers():
     record = read_one("x.jsonl", jsonl({"doc_id": "", "id": 12, "text": "", "body": "Body.", "title": None, "headline": "Head", "published_date": "2020-01-02"}))
     assert (record.source_id, record.text, record.title, record.date) == ("x.jsonl#12", "Body.", "Head", "2020-01-02")
@@ -257,6 +287,19 @@ def test_csv_row_with_more_cells_than_columns_is_quarantined():
     assert good.text == "three"
 
 
+def test_csv_with_fields_over_the_csv_module_limit_reads_every_row():
+    long_text = "word " * 60_000  # 300,000 characters, over the csv module's 131,072
+    data = f'id,text\n1,"{long_text}"\n2,Short.\n'.encode()
+    limit_before = csv.field_size_limit()
+    first, second = read("x.csv", data)
+    assert first.text == long_text and second.text == "Short."
+    assert csv.field_size_limit() == limit_before
+
+
+def test_csv_repeated_ids_get_the_row_number():
+    assert [r.source_id for r in read("x.csv", b"id,text\n7,A.\n7,B.\n")] == ["x.csv#7", "x.csv#7@2"]
+
+
 def test_csv_in_cp1252_reads():
     record = read_one("x.csv", "text\n“Café” £5\n".encode("cp1252"))
     assert record.text == "“Café” £5"
@@ -285,6 +328,11 @@ def test_reuters_briefs_and_empty_stories_are_quarantined_with_reasons():
     assert "brief" in records[0].reason and "FUNDS ROSE 720 MLN DLRS" in records[0].reason
     assert "no text" in records[1].reason
     assert "no <TEXT>" in records[2].reason
+
+
+def test_reuters_repeated_newid_gets_the_story_number():
+    story = reuters_element("9", "<TEXT><BODY>Text.</BODY></TEXT>")
+    assert [r.source_id for r in read("r.sgm", (story + story.replace("Text.", "Other.")).encode())] == ["r.sgm#9", "r.sgm#9@2"]
 
 
 def test_reuters_truncated_story_and_non_reuters_file_are_quarantined():
