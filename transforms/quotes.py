@@ -11,6 +11,7 @@ of the quote just before it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,9 @@ COMPLEMENT_DEPS = ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj", "dep"
 SENTENCE_END = (".", "!", "?")
 # Quotes this short with no attribution are scare quotes, titles or nicknames, not speech.
 MIN_UNATTRIBUTED_WORDS = 5
+MAX_TITLE_WORDS = 6
+MAX_HEADLINE_WORDS = 25
+FUNCTION_WORDS = frozenset("a an the of in on at by for to from with and or but as is it its vs".split())
 # Pronoun resolution: how many sentences back to look, and how much farther (in sentences) a mention
 # that is not a subject, or not yet a speaker, counts as being.
 MAX_PRONOUN_DISTANCE = 12
@@ -408,12 +412,70 @@ def is_coined_term(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
     return before is not None and before.pos_ == "PROPN" and before.head.i in quote_tokens
 
 
+def is_title_case(text: str) -> bool:
+    """Every word capitalised except short function words: a name, a title or a headline."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words)
+
+
+def is_headline(ctx: QuoteContext, span: QuoteSpan) -> bool:
+    """The quote sits in a short title-case paragraph: a headline or subhead, where quote marks cite, not report."""
+    start, end = ctx.paragraphs[ctx.paragraph_of(span.start)]
+    paragraph = ctx.doc.text[start:end]
+    return len(paragraph.split()) <= MAX_HEADLINE_WORDS and is_title_case(paragraph)
+
+
+def token_before(ctx: QuoteContext, span: QuoteSpan) -> Token | None:
+    i = token_at_or_after(ctx.doc, marked_bounds(span)[0]) - 1
+    while i >= 0 and (ctx.doc[i].is_quote or ctx.doc[i].is_space):
+        i -= 1
+    return ctx.doc[i] if i >= 0 else None
+
+
+def token_after(ctx: QuoteContext, span: QuoteSpan) -> Token | None:
+    i = token_at_or_after(ctx.doc, marked_bounds(span)[1])
+    while i < len(ctx.doc) and ctx.doc[i].is_space:
+        i += 1
+    return ctx.doc[i] if i < len(ctx.doc) else None
+
+
+def is_named_work(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:
+    """A short title-case quote after a possessive or a word like "show" or "titled": the name of a work."""
+    if word_count(text) > MAX_TITLE_WORDS or not is_title_case(text):
+        return False
+    before = token_before(ctx, span)
+    return before is not None and (before.tag_ == "POS" or before.lower_ in lexicon().work_cues)
+
+
+def is_nickname(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:
+    """Robert C. “Bobby” Scott: one or two capitalised words between the parts of a name."""
+    before, after = token_before(ctx, span), token_after(ctx, span)
+    return (
+        word_count(text) <= 2
+        and is_title_case(text)
+        and before is not None
+        and after is not None
+        and before.pos_ == "PROPN"
+        and after.pos_ == "PROPN"
+    )
+
+
+def is_markup(ctx: QuoteContext, span: QuoteSpan) -> bool:
+    """An attribute value in markup left in the text (tweet_id="…")."""
+    mark = marked_bounds(span)[0]
+    return mark > 0 and ctx.doc.text[mark - 1] == "="
+
+
 def is_speech(ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: Cue | None) -> bool:
-    if is_coined_term(ctx, quote_tokens):
+    """Whether a quoted span reports words, rather than naming, titling or holding words at arm's length."""
+    text = ctx.doc.text[span.start : span.end]
+    if is_markup(ctx, span) or is_headline(ctx, span) or is_coined_term(ctx, quote_tokens):
+        return False
+    if is_named_work(ctx, span, text) or is_nickname(ctx, span, text):
         return False
     if span.single:
-        return cue is not None and cue.subject is not None
-    return cue is not None or word_count(ctx.doc.text[span.start : span.end]) >= MIN_UNATTRIBUTED_WORDS
+        return cue is not None and cue.subject is not None and cue.verb_lemma in lexicon().speech_verbs
+    return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS
 
 
 # --- rows ----------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ def _table(name: str) -> dict[str, tuple[str, ...]]:
 class Lexicon:
     speech_verbs: frozenset[str]
     speech_nouns: frozenset[str]
+    work_cues: frozenset[str]
     speech_phrases: tuple[tuple[str, ...], ...]  # lower-cased words of each multi-word cue
     pronouns: dict[str, tuple[str, str]]  # pronoun -> (gender, number)
     titles: dict[str, str]  # lower-cased title -> gender it implies ('m', 'f' or '-')
@@ -33,6 +34,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         speech_verbs=frozenset(_data_lines("speech_verbs.txt")),
         speech_nouns=frozenset(_data_lines("speech_nouns.txt")),
+        work_cues=frozenset(_data_lines("work_cues.txt")),
         speech_phrases=tuple(tuple(line.lower().split()) for line in _data_lines("speech_phrases.txt")),
         pronouns={word: (fields[0], fields[1]) for word, fields in pronouns.items()},
         titles={word: fields[0] for word, fields in _table("titles.tsv").items()},
