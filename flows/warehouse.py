@@ -88,7 +88,10 @@ def ensure_tables(root: Path) -> None:
             continue
         placeholder = directory / ("year=0/month=0" if table.partitioned else "") / EMPTY_FILE
         placeholder.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(table.file_schema.empty_table(), placeholder)
+        # written beside the table and renamed into it: a kill mid-write must not leave a torn Parquet file
+        temporary = root / f".{table.name}-{EMPTY_FILE}.tmp"
+        pq.write_table(table.file_schema.empty_table(), temporary)
+        os.replace(temporary, placeholder)
 
 
 def recover_interrupted_publishes(root: Path) -> int:
@@ -156,16 +159,38 @@ def discard(staged: StagedBatch) -> None:
 
 
 def _apply(root: Path, staged: StagedBatch) -> None:
-    """Idempotent: replaying it after a crash in the middle gives the same tables."""
+    """Idempotent: replaying it after a crash in the middle gives the same tables.
+
+    Each step is one atomic rename or unlink, in the order of publish_order, so that readers between
+    a crash and the next writer's replay never see a row in documents without all its other rows.
+    """
+    removed = set(staged.removals)
     replaced = {destination for _, destination in staged.moves}
-    for relative in staged.removals:
-        if relative not in replaced:  # a rewritten file is replaced by its move; removing it on replay would lose it
-            (root / relative).unlink(missing_ok=True)
-    for source, destination in staged.moves:
+    steps = [(publish_order(relative, replaces=True), relative, None) for relative in staged.removals if relative not in replaced]
+    steps += [(publish_order(destination, replaces=destination in removed), destination, source) for source, destination in staged.moves]
+    for _, destination, source in sorted(steps, key=lambda step: step[0]):
+        if source is None:
+            (root / destination).unlink(missing_ok=True)
+            continue
         source_path, destination_path = root / source, root / destination
         if source_path.exists():
             destination_path.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source_path, destination_path)
+
+
+def publish_order(relative: str, replaces: bool) -> int:
+    """When a step on this table file comes in a publish.
+
+    0: documents rows leave (a removed or rewritten documents file), before any of their other rows;
+    1: other tables' rows leave; 2: other tables' new rows arrive; 3: then their documents rows;
+    4: last, the _sources and _runs rows that say a record was published.
+    """
+    table = Path(relative).parts[0]
+    if table not in {t.name for t in DOCUMENT_TABLES}:
+        return 4
+    if replaces:
+        return 0 if table == "documents" else 1
+    return 3 if table == "documents" else 2
 
 
 def published_versions(root: Path) -> dict[str, str]:

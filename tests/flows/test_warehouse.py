@@ -1,5 +1,6 @@
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -95,3 +96,70 @@ def test_a_second_writer_is_refused_with_a_clear_message(tmp_path):
         holder.wait()
     with store.exclusive_lock(tmp_path):
         assert (tmp_path / store.LOCK_FILE).read_text() == f"pid {os.getpid()}"
+
+
+def document_rows(doc_id: str, n_sentences: int, run_id: str) -> list[dict]:
+    return [
+        {"doc_id": doc_id, "source_id": f"{doc_id}.txt", "source_sha256": "0" * 64, "body": "hello " * 10, "n_words": 10, "n_sentences": n_sentences,
+         "n_paragraphs": 1, "n_entities": 0, "n_quotes": 0, "run_id": run_id, "pipeline_version": "1", "model": "m", "year": 2020, "month": 1}
+    ]
+
+
+def published_batch(doc_sentences: dict[str, int], run_id: str) -> dict[str, pa.Table]:
+    return {
+        "documents": to_arrow("documents", [row for doc_id, n in doc_sentences.items() for row in document_rows(doc_id, n, run_id)]),
+        "sentences": to_arrow("sentences", [row for doc_id, n in doc_sentences.items() for row in sentence_rows(doc_id, 2020, 1, n)]),
+        "_sources": to_arrow("_sources", [{"source_id": f"{d}.txt", "status": "published", "doc_id": d, "run_id": run_id} for d in doc_sentences]),
+    }
+
+
+class Crash(BaseException):
+    """Stands for SIGKILL: nothing after it runs."""
+
+
+def test_a_crash_after_any_step_of_a_publish_never_shows_a_half_published_document(tmp_path, monkeypatch):
+    """Old documents a and b; a batch replaces a (2 → 3 sentences) and adds c. Killed after each step in
+    turn: every table reads and documents never has a row without all its rows; the replay completes it."""
+    from tests.flows.warehouse_checks import assert_no_document_is_half_published, read_every_table
+
+    original = tmp_path / "original"
+    store.ensure_tables(original)
+    store.publish(original, store.stage_batch(original, "old-00000", published_batch({"a" * 16: 2, "b" * 16: 4}, "old")))
+    real_replace, real_unlink = os.replace, type(original).unlink
+    steps = 0
+    while True:
+        root = tmp_path / f"crash-after-{steps}"
+        shutil.copytree(original, root)
+        staged = store.stage_batch(root, "new-00000", published_batch({"a" * 16: 3, "c" * 16: 1}, "new"))
+        store.stage_removal_of_documents(root, staged, {"a" * 16})
+        done = 0
+
+        def step(real):
+            def counted(*arguments):
+                nonlocal done
+                if done == steps:
+                    raise Crash
+                done += 1
+                return real(*arguments)
+
+            return counted
+
+        monkeypatch.setattr(store.os, "replace", step(real_replace))
+        monkeypatch.setattr(type(root), "unlink", step(real_unlink))
+        try:
+            store.publish(root, staged)
+            finished = True
+        except Crash:
+            finished = False
+        monkeypatch.undo()
+        assert_no_document_is_half_published(read_every_table(root), orphans_allowed=True)
+        store.recover_interrupted_publishes(root)
+        tables = read_every_table(root)
+        assert_no_document_is_half_published(tables)
+        journal_written = steps > 0  # the first rename is the journal's: before it, the batch is not published at all
+        expected = {"a" * 16: 3, "b" * 16: 4, "c" * 16: 1} if journal_written else {"a" * 16: 2, "b" * 16: 4}
+        assert tables["sentences"].groupby("doc_id").size().to_dict() == expected
+        if finished:
+            break
+        steps += 1
+    assert steps >= 5  # the journal, then removals and moves one by one
