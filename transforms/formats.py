@@ -59,6 +59,7 @@ _BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 # Repair mojibake only; whitespace, quotes and Unicode normal form are the cleaner's business.
 _REPAIR_ENCODING_ONLY = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -132,7 +133,12 @@ def read_records(name: str, data: bytes, *, max_decompressed_bytes: int = MAX_DE
     except UndecodableError as error:
         yield Quarantined(name, "decode", str(error), _sha256(data))
         return
-    yield from reader(name, decoded)
+    found = False
+    for record in reader(name, decoded):
+        found = True
+        yield record
+    if not found:  # a header-only CSV, a JSONL of blank lines: the file itself is the record to account for
+        yield Quarantined(name, "parse", "no records in the file: it holds a header or blank lines but no article", decoded.sha256)
 
 
 def decompress_gzip(data: bytes, limit: int) -> bytes:
@@ -164,8 +170,12 @@ def decode_bytes(data: bytes) -> DecodedText:
     """Text from bytes: a byte-order mark decides; else UTF-8; else cp1252 when the text reads as
     Western text; else charset-normalizer's guess. UndecodableError for binary data."""
     text, codec = _decode_by_byte_order_mark(data) or _decode_guessing(data)
-    if _looks_binary(text):
-        raise UndecodableError("binary data, not text: it holds NUL or other control bytes")
+    control = _BINARY_CONTROL.search(text)
+    if control is not None:
+        raise UndecodableError(
+            f"binary data, not text: it holds NUL or other control bytes (the first, U+{ord(control.group()):04X}, "
+            f"at character {control.start():,} of {len(text):,} read as {codec})"
+        )
     return DecodedText(text=text, codec=codec, sha256=_sha256(data))
 
 
@@ -191,8 +201,22 @@ def _decode_guessing(data: bytes) -> tuple[str, str]:
             return western
     guess = charset_normalizer.from_bytes(data).best()
     if guess is None:
-        raise UndecodableError("not text in any encoding charset-normalizer recognises (binary data?)")
+        # where the text ends tells "an article followed by garbage" from a file that is all binary
+        text_bytes = _utf8_text_prefix(data)
+        where = f"; its first {text_bytes:,} of {len(data):,} bytes are UTF-8 text (text followed by binary data?)" if text_bytes else ""
+        raise UndecodableError(f"not text in any encoding charset-normalizer recognises (binary data?){where}")
     return str(guess), guess.encoding
+
+
+def _utf8_text_prefix(data: bytes) -> int:
+    """How many leading bytes are UTF-8 text without control characters."""
+    try:
+        data.decode("utf-8")
+        end = len(data)
+    except UnicodeDecodeError as error:
+        end = error.start
+    control = _BINARY_CONTROL_BYTE.search(data, 0, end)
+    return control.start() if control else end
 
 
 def _decode_western(data: bytes) -> tuple[str, str] | None:
@@ -316,6 +340,9 @@ def read_json_lines(name: str, decoded: DecodedText) -> Iterator[RawRecord | Qua
             value = json.loads(line)
         except json.JSONDecodeError as error:
             yield Quarantined(ids.of(number), "parse", f"line {line_number} is not valid JSON: {error.msg} at column {error.colno}", sha256)
+            continue
+        except RecursionError:
+            yield Quarantined(ids.of(number), "parse", f"line {line_number} nests JSON arrays or objects too deeply to read", sha256)
             continue
         if not isinstance(value, dict):
             yield Quarantined(ids.of(number), "parse", f"line {line_number} is a JSON {type(value).__name__}, not an object with a text field", sha256)

@@ -156,6 +156,22 @@ def test_binary_or_undecodable_data_is_quarantined_at_decode(data, reason):
     assert re.search(reason, record.reason)
 
 
+def test_text_followed_by_binary_data_says_where_the_text_ends():
+    article = b"Headline\n\nRain fell on Lahore on Monday.\n"
+    record = read_one("a.txt", article + bytes(range(256)) * 2)
+    assert isinstance(record, Quarantined) and record.stage == "decode"
+    assert f"its first {len(article)} of {len(article) + 512} bytes are UTF-8 text" in record.reason
+    nul = read_one("b.txt", article[:10] + b"\x00" + article[10:])
+    assert "U+0000, at character 10 of" in nul.reason
+
+
+@pytest.mark.parametrize("name, data", [("h.csv", b"id,title,text\r\n"), ("b.jsonl", b"\n \n\t\n"), ("h.csv.gz", gzip.compress(b"text\n\n"))])
+def test_a_file_without_records_is_one_quarantined_record(name, data):
+    record = read_one(name, data)
+    assert isinstance(record, Quarantined) and (record.source_id, record.stage) == (name, "parse")
+    assert "no records in the file" in record.reason
+
+
 def test_empty_or_blank_files_are_quarantined():
     assert read_one("a.txt", b"") == Quarantined("a.txt", "read", "empty file (0 bytes)", sha256(b""))
     blank = read_one("b.txt", b" \n\t\n")
@@ -255,6 +271,12 @@ def test_repeated_ids_in_one_file_get_the_record_number():
 def test_an_id_that_looks_like_a_renamed_one_still_gets_a_name_of_its_own():
     data = jsonl({"id": "a@2", "text": "One."}, {"id": "a", "text": "Two."}, {"id": "a", "text": "Three."})
     assert [r.source_id for r in read("x.jsonl", data)] == ["x.jsonl#a@2", "x.jsonl#a", "x.jsonl#a@3"]
+
+
+def test_jsonl_nested_too_deeply_is_one_quarantined_line_and_the_rest_read():
+    bad, good = read("x.jsonl", b"[" * 100_000 + b"\n" + jsonl({"text": "Fine."}))
+    assert isinstance(bad, Quarantined) and "too deeply" in bad.reason and bad.source_id == "x.jsonl#1"
+    assert good.text == "Fine."
 
 
 def test_jsonl_first_non_blank_field_wins_and_ids_may_be_numbers():
