@@ -159,14 +159,12 @@ def free_standing(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def matches_form(doc: Doc, start: int, form: tuple[str, ...]) -> bool:
-    tokens = doc[start : start + len(form)]
-    if len(tokens) != len(form):
-        return False
-    if tuple(t.text for t in tokens) == form:
+def matches_form(texts: list[str], start: int, form: tuple[str, ...]) -> bool:
+    written = tuple(texts[start : start + len(form)])
+    if written == form:
         return True
     # all-caps headlines and datelines write known names in capitals: "HAVEL" for "Havel"
-    return all(t.is_upper and t.is_alpha for t in tokens) and folded(tuple(t.text for t in tokens)) == folded(form)
+    return len(written) == len(form) and all(w.isupper() and w.isalpha() for w in written) and folded(written) == folded(form)
 
 
 def add_unlabelled_mentions(doc: Doc, clusters: list[Cluster], labels: list[str]) -> None:
@@ -180,13 +178,15 @@ def add_unlabelled_mentions(doc: Doc, clusters: list[Cluster], labels: list[str]
         for form in searchable_forms(doc, cluster, label):
             by_form.setdefault(folded(form), []).append(cluster)
     lengths = sorted({len(f) for f in by_form}, reverse=True)
+    texts = [t.text for t in doc]
+    keys = [w.casefold() for w in texts]
     i = 0
     while i < len(doc):
         for n in lengths:
-            key = folded(tuple(t.text for t in doc[i : i + n]))
+            key = tuple(keys[i : i + n])
             if key not in by_form or any(taken[i : i + n]) or not free_standing(doc, i, i + n):
                 continue
-            candidates = [c for c in by_form[key] if any(matches_form(doc, i, f) for f in c.words + [surname_of(c.name_words)])]
+            candidates = [c for c in by_form[key] if any(matches_form(texts, i, f) for f in c.words + [surname_of(c.name_words)])]
             if not candidates:
                 continue
             nearest(candidates, i).mentions.append(Mention(i, i + n, ""))

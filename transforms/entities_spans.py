@@ -178,11 +178,11 @@ DATELINE = re.compile(
 AFTER_DATELINE = re.compile(r"\s*[-–—:]")
 
 
-def line_starts(doc: Doc, sentences: list[dict]) -> set[int]:
+def line_starts(text: str, sentences: list[dict]) -> set[int]:
     """Character offsets where a paragraph or sentence begins."""
     starts = {row["start_char"] for row in sentences}
-    starts.update(m.end() for m in re.finditer(r"\n\s*", doc.text))
-    starts.add(len(doc.text) - len(doc.text.lstrip()))
+    starts.update(m.end() for m in re.finditer(r"\n\s*", text))
+    starts.add(len(text) - len(text.lstrip()))
     return starts
 
 
@@ -190,11 +190,12 @@ def dateline_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     """The all-caps places of a wire dateline ("UNITED NATIONS, July 8 (APP):", "LONDON/BRUSSELS
     (Reuters) -", "LONDON 1996-12-06") are places, its agency an organisation. A dateline opens
     a line or a sentence; elsewhere (a photo caption run into it) it must read "PLACE (Agency) -"."""
-    starts = line_starts(doc, sentences)
+    text = doc.text  # built anew on each access
+    starts = line_starts(text, sentences)
     found = []
-    for match in DATELINE.finditer(doc.text):
+    for match in DATELINE.finditer(text):
         agency = "agency1" if match.group("agency1") else "agency2"
-        if match.start() not in starts and not (match.group(agency) and AFTER_DATELINE.match(doc.text, match.end())):
+        if match.start() not in starts and not (match.group(agency) and AFTER_DATELINE.match(text, match.end())):
             continue
         spans = [(p.start(), p.end(), "GPE") for p in re.finditer(PLACE, match.group("places"))]
         spans = [(match.start("places") + a, match.start("places") + b, label) for a, b, label in spans]
