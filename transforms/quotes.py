@@ -80,6 +80,10 @@ class QuoteContext:
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.speakers: set[str] = set()  # entity ids of the speakers found so far
 
+    def mention_quoted(self, mention: dict) -> bool:
+        span = self.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+        return span is not None and self.quoted[span.root.i]
+
     def paragraph_of(self, char: int) -> int:
         return max(bisect.bisect_right(self.paragraph_starts, char) - 1, 0)
 
@@ -163,10 +167,11 @@ def window_introducing(ctx: QuoteContext, k: int) -> list[Token]:
 # --- reporting verbs -----------------------------------------------------------------------------
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The token naming who does the verb: its subject, the agent of a passive, or its head's subject."""
+def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
+    """The token naming who does the verb: its subject, the agent of a passive, or its head's subject
+    (never a word inside a quote)."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and not quoted[child.i]:
             if child.dep_ == "nsubjpass":
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
@@ -175,7 +180,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return verb.head
             return child
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
-        return subject_of(verb.head, depth + 1)
+        return subject_of(verb.head, quoted, depth + 1)
     return None
 
 
@@ -227,7 +232,7 @@ def noun_cue(window: list[Token], chain: list[Token]) -> Cue | None:
     return None
 
 
-def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], after: bool) -> Cue | None:
+def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], after: bool, quoted: list[bool]) -> Cue | None:
     """The best reporting verb in a window, from the parse: a verb of saying the quote hangs from scores
     highest; any verb the quote is the complement of, or that directly follows it, also qualifies."""
     speech_verbs = lexicon().speech_verbs
@@ -243,9 +248,8 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         adjacent = follows_quote_directly(token, window, after)
         if not (is_speech or adjacent or governs):
             continue
-        subject = subject_of(token)
-        if subject is None:
-            subject = inverted_subject(token) if after else None
+        subject = leading_subject(token, window) if adjacent else None
+        subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent else None)
         if subject is None:
             continue
         score = 3 * is_speech + 2 * (governs or parenthetical) + 2 * adjacent
@@ -255,9 +259,20 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
     return best
 
 
-def inverted_subject(verb: Token) -> Token | None:
+def leading_subject(verb: Token, window: list[Token]) -> Token | None:
+    """In `“…,” Flynn, a top Trump surrogate, said`, the phrase between the quote and the verb names the speaker,
+    however the parser attached it: take its head-most noun."""
+    leading = [t for t in window if t.i < verb.i]
+    ids = {t.i for t in leading}
+    heads = [t for t in leading if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i not in ids]
+    return heads[0] if heads else None
+
+
+def inverted_subject(verb: Token, quoted: list[bool]) -> Token | None:
     """The name after an inverted verb ("…,” added Rep. Jim Clyburn") when the parser did not call it a subject."""
     for child in verb.rights:
+        if quoted[child.i] or child.ent_type_ in ("DATE", "TIME"):
+            continue
         if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd"):
             return child
     return None
@@ -268,7 +283,7 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     chain = quote_ancestors(quote_tokens, ctx.doc)
     candidates = []
     for window, after in ((window_after(ctx, k), True), (window_before(ctx, k), False), (window_introducing(ctx, k), False)):
-        for cue in (phrase_cue(window), verb_cue(window, quote_tokens, chain, after), noun_cue(window, chain)):
+        for cue in (phrase_cue(window), verb_cue(window, quote_tokens, chain, after, ctx.quoted), noun_cue(window, chain)):
             if cue is not None:
                 candidates.append(cue)
     if not candidates:
@@ -352,7 +367,7 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
         if mention["label"] not in labels:
             continue
         span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
-        if span is None or ctx.quoted[span.root.i]:
+        if span is None or ctx.mention_quoted(mention):
             continue
         if gender != "-" and ctx.genders.get(mention["entity_id"], "-") not in ("-", gender):
             continue
@@ -489,7 +504,7 @@ def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[Quote
     previous_span, speaker = previous
     if ctx.paragraph_of(span.start) - ctx.paragraph_of(previous_span.start) > 1:
         return False
-    between = ctx.mentions_between(previous_span.end, span.start)
+    between = [m for m in ctx.mentions_between(previous_span.end, span.start) if not ctx.mention_quoted(m)]
     return not any(m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not inside(m, speaker) for m in between)
 
 

@@ -89,10 +89,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _reopens(text: str, line_start: int, line_end: int) -> int | None:
-    """Offset of the double mark that opens this paragraph, when it does."""
+def _reopens(text: str, line_start: int, line_end: int, family: str) -> int | None:
+    """Offset of the mark that re-opens a quote left open by the previous paragraph (same family of marks)."""
     stripped = text[line_start:line_end].lstrip()
-    if not stripped or stripped[0] not in DOUBLE_MARKS:
+    if not stripped or DOUBLE_MARKS.get(stripped[0]) != family:
         return None
     return line_end - len(stripped)
 
@@ -107,7 +107,7 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
     for line_start, line_end in paragraph_bounds(text):
         i = line_start
         if open_at is not None:
-            reopen = _reopens(text, line_start, line_end)
+            reopen = _reopens(text, line_start, line_end, family)
             if reopen is None:
                 spans.append(QuoteSpan(*_trimmed(text, open_at + 1, previous_end), open_at, -1))
                 open_at, depth = None, 0
