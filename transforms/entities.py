@@ -151,12 +151,18 @@ def searchable_forms(doc: Doc, cluster: Cluster, label: str) -> set[tuple[str, .
 
 
 def free_standing(doc: Doc, start: int, end: int) -> bool:
-    """Not a piece of a longer capitalised name (a title before it is fine: "Mr Havel")."""
+    """Not a piece of a longer capitalised name (a title before it is fine: "Mr Havel"); in an
+    all-caps line the capitals around a name say nothing ("HAVEL WINS VOTE")."""
+    all_caps = all(t.is_upper for t in doc[start:end])
+
+    def continues_name(token) -> bool:
+        return token.is_alpha and (token.is_title or (token.is_upper and not all_caps))
+
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    return not (before is not None and before.is_title and not is_title(before) and not before.is_sent_start) and not (
-        after is not None and (after.is_title or after.is_upper) and after.is_alpha
-    )
+    if before is not None and continues_name(before) and not is_title(before) and not before.is_sent_start:
+        return False
+    return not (after is not None and continues_name(after))
 
 
 def matches_form(texts: list[str], start: int, form: tuple[str, ...]) -> bool:
