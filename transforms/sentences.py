@@ -18,6 +18,7 @@ def trimmed_bounds(span: Span) -> tuple[int, int] | None:
 def sentence_rows(doc: Doc, paragraphs: tuple[tuple[int, int], ...]) -> list[dict]:
     """One row per sentence; sentences made only of whitespace are not sentences."""
     paragraph_starts = [start for start, _ in paragraphs] or [0]
+    text = doc.text  # spaCy joins every token anew on each access: once per sentence made long articles quadratic
     rows = []
     for sent in doc.sents:
         bounds = trimmed_bounds(sent)
@@ -30,7 +31,7 @@ def sentence_rows(doc: Doc, paragraphs: tuple[tuple[int, int], ...]) -> list[dic
                 "paragraph_id": max(bisect.bisect_right(paragraph_starts, start) - 1, 0),
                 "start_char": start,
                 "end_char": end,
-                "text": doc.text[start:end],
+                "text": text[start:end],
             }
         )
     return rows
