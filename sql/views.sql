@@ -28,8 +28,8 @@ SELECT
     name,
     count(DISTINCT doc_id) AS n_documents,
     sum(n_mentions) AS n_mentions,
-    min(make_date(year, month, 1)) FILTER (WHERE year > 0) AS first_month,
-    max(make_date(year, month, 1)) FILTER (WHERE year > 0) AS last_month
+    min(CASE WHEN year > 0 THEN make_date(year, month, 1) END) AS first_month,
+    max(CASE WHEN year > 0 THEN make_date(year, month, 1) END) AS last_month
 FROM entities
 GROUP BY label, name;
 
