@@ -114,13 +114,13 @@ def token_at_or_after(doc: Doc, char: int) -> int:
 
 
 def window_after(ctx: QuoteContext, k: int) -> list[Token]:
-    """Unquoted tokens after quote k, up to the end of its sentence, the next quote or the paragraph end."""
+    """Unquoted tokens after quote k, up to the end of its sentence (which may end inside a later quote) or of its paragraph."""
     doc, span = ctx.doc, ctx.spans[k]
     _, end = marked_bounds(span)
     paragraph_end = ctx.paragraphs[ctx.paragraph_of(span.start)][1]
     tokens = []
     for token in doc[token_at_or_after(doc, end):]:
-        if token.idx >= paragraph_end:
+        if token.idx >= paragraph_end or (ctx.quoted[token.i] and token.text in SENTENCE_END):
             break
         if ctx.quoted[token.i]:
             continue
@@ -131,14 +131,14 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
 
 
 def window_before(ctx: QuoteContext, k: int) -> list[Token]:
-    """Unquoted tokens before quote k, back to the start of its sentence, the previous quote or the paragraph start."""
+    """Unquoted tokens before quote k, back to the start of its sentence (which may end inside an earlier quote) or of its paragraph."""
     doc, span = ctx.doc, ctx.spans[k]
     start, _ = marked_bounds(span)
     paragraph_start = ctx.paragraphs[ctx.paragraph_of(span.start)][0]
     tokens = []
     for i in range(token_at_or_after(doc, start) - 1, -1, -1):
         token = doc[i]
-        if token.idx < paragraph_start or (token.text in SENTENCE_END and not ctx.quoted[token.i]):
+        if token.idx < paragraph_start or token.text in SENTENCE_END:
             break
         if not ctx.quoted[token.i]:
             tokens.append(token)

@@ -110,3 +110,90 @@ def test_quote_marks(text, expected):
 def test_an_odd_mark_loses_only_its_own_paragraph():
     text = 'He measured 5" of rain.\n\n“We are fine,” she said.'
     assert [text[s.start : s.end] for s in quote_spans(text)][-1] == "We are fine,"
+
+
+# --- attribution patterns, one sentence each ------------------------------------------------------
+
+
+def only_quote(nlp, text: str) -> dict:
+    (row,) = extract(nlp, text)
+    return row
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name, verb_lemma, attribution",
+    [
+        ('"Taxes will fall," said Maria Lopez, the finance minister.', "Maria Lopez", "Maria Lopez", "say", "explicit"),
+        ("Maria Lopez highlighted that the plan would “cut waste across every ministry.”", "Maria Lopez", "Maria Lopez", "highlight", "explicit"),
+        ("“We will not be moved on this,” a spokesman for the ministry said.", "a spokesman", None, "say", "explicit"),
+        ("The deal is “dead on arrival,” according to Senator John Smith.", "Senator John Smith", "John Smith", "according to", "explicit"),
+        ("“Profits rose in every region we serve,” Acme Corp said in a statement.", "Acme Corp", "Acme Corp", "say", "explicit"),
+    ],
+)
+def test_attribution_patterns(nlp, text, speaker, name, verb_lemma, attribution):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"], row["verb_lemma"], row["attribution"]) == (speaker, name, verb_lemma, attribution)
+
+
+def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
+    text = (
+        "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
+        "The talks lasted three hours and covered trade.\n\n"
+        "“We made real progress on the hardest questions,” she said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"], row["attribution"]) == ("she", "Angela Merkel", "pronoun")
+
+
+def test_split_quote_and_continuation_keep_the_speaker(nlp):
+    text = "“This is a good day,” Jane Doe said, “and a long one.” “We will keep working tomorrow.”"
+    rows = extract(nlp, text)
+    assert [r["text"] for r in rows] == ["This is a good day,", "and a long one.", "We will keep working tomorrow."]
+    assert [r["speaker_name"] for r in rows] == ["Jane Doe"] * 3
+    assert rows[-1]["attribution"] == "continuation"
+
+
+def test_colon_introduces_next_paragraph_quote(nlp):
+    text = "Senator Tom Reed said on Friday:\n\n“The vote is set and the bill will pass this month.”"
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == ("Tom Reed", "explicit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She appeared on MSNBC’s “Morning Joe” on Friday.",  # title of a work
+        "Rep. Robert C. “Bobby” Scott hosted the picnic.",  # nickname
+        "The so-called “experts” were wrong again.",  # scare quote
+        "Trump ‘The Dealmaker’ Could Fix Energy, Graham Says\n\nThe senator spoke on Monday.",  # headline
+    ],
+)
+def test_not_quotes(nlp, text):
+    assert extract(nlp, text) == []
+
+
+# --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
+
+EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
+DEV_ARTICLES = 20
+
+
+@pytest.mark.skipif(not (EVAL_DATA / "polnear" / "dev.jsonl").is_file(), reason="PolNeAR dev gold not found at ../shared/eval-data/quotes")
+def test_polnear_dev_articles_score(nlp):
+    from flows.evaluate.quotes import OffsetMap, load_scorer, speaker_for_scoring
+
+    scorer = load_scorer(EVAL_DATA / "score.py")
+    gold = dict(list(scorer.load(str(EVAL_DATA / "polnear" / "dev.jsonl")).items())[:DEV_ARTICLES])
+    predictions = {}
+    for doc_id, article in gold.items():
+        rows = extract(nlp, article["text"])
+        offsets = OffsetMap(article["text"], article["text"])
+        predictions[doc_id] = {
+            "quotes": [
+                {"start": offsets.to_raw(r["start_char"]), "end": offsets.to_raw(r["end_char"], end=True), "speaker": speaker_for_scoring(r)}
+                for r in rows
+            ]
+        }
+    scores = scorer.score(gold, predictions)
+    assert scores["lenient"]["f1"] >= 0.92
+    assert scores["end_to_end"]["f1"] >= 0.68
