@@ -20,9 +20,9 @@ from transforms.records import CleanDocument, CleaningError, RawRecord
 PARAGRAPH_SEPARATOR = "\n\n"
 
 # The longest body one document may have. News articles run to tens of thousands of characters;
-# a longer "article" is a concatenation or a dump, and spaCy's parser needs memory in proportion
-# to it (its own refusal, max_length, is at 1,000,000).
-MAX_BODY_CHARS = 500_000
+# a longer "article" is a concatenation or a dump, and the language work's memory and time grow
+# with it (spaCy's own refusal, max_length, is at 1,000,000).
+MAX_BODY_CHARS = 200_000
 
 # Agencies that a layout implies even when its text does not name them.
 LAYOUT_AGENCIES = {"reuters": "Reuters"}

@@ -339,7 +339,7 @@ def read_json_lines(name: str, decoded: DecodedText) -> Iterator[RawRecord | Qua
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:
-            yield Quarantined(ids.of(number), "parse", f"line {line_number} is not valid JSON: {error.msg} at column {error.colno}", sha256)
+            yield Quarantined(ids.of(number), "parse", f"line {line_number} is not valid JSON: {error.msg} (column {error.colno})", sha256)
             continue
         except RecursionError:
             yield Quarantined(ids.of(number), "parse", f"line {line_number} nests JSON arrays or objects too deeply to read", sha256)
