@@ -40,7 +40,7 @@ def test_people_count_documents_and_mentions_as_the_entities_table_does(warehous
     assert (got["n_mentions"] == expected["n_mentions"].sort_index()).all()
     khare = views.sql("SELECT * FROM people WHERE name = 'Atul Khare'").df()
     assert khare["n_mentions"].item() >= 2  # "Atul Khare" and "Khare"
-    first_month = views.sql("SELECT first_month FROM people WHERE name = 'Atul Khare'").fetchone()[0]
+    first_month = views.sql("SELECT first_month FROM people WHERE name = 'Atul Khare'").fetchall()[0][0]
     assert first_month == datetime.date(2017, 7, 1)
 
 
