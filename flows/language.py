@@ -39,13 +39,36 @@ def process_documents(model: str, documents: list[CleanDocument], provenance: di
     return result
 
 
+# Batches submitted ahead of the one being published: the workers parse the next batch while this process
+# validates and writes the last, and memory holds two batches however many workers there are.
+IN_FLIGHT = 2
+
+
 @dataclass(frozen=True)
 class LanguageWorkers:
     """Where batches are parsed: submit(documents, provenance) gives a future (anything with .result())
-    of their BatchTables; in_flight batches may wait for their results at once."""
+    of their BatchTables. A batch is cut into ``pieces`` parts, one per worker, so every worker has
+    a share of every batch, the last one included; in_flight batches may wait for their results at once."""
 
     submit: Callable[[list[CleanDocument], dict[str, str]], Any]
     in_flight: int
+    pieces: int = 1
+
+    def submit_batch(self, documents: list[CleanDocument], provenance: dict[str, str]) -> MergedFuture:
+        size = -(-len(documents) // self.pieces)
+        return MergedFuture([self.submit(documents[start : start + size], provenance) for start in range(0, len(documents), size)])
+
+
+@dataclass(frozen=True)
+class MergedFuture:
+    """The future of a batch parsed in pieces: its BatchTables merged in input order."""
+
+    pieces: list
+
+    def result(self):
+        from transforms.batch import merge_batch_tables
+
+        return merge_batch_tables([piece.result() for piece in self.pieces])
 
 
 def completed(value) -> Future:
@@ -62,7 +85,7 @@ def local_workers(model: str, workers: int) -> Iterator[LanguageWorkers]:
         yield LanguageWorkers(lambda documents, provenance: completed(process_documents(model, documents, provenance)), 0)
         return
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        yield LanguageWorkers(lambda documents, provenance: pool.submit(process_documents, model, documents, provenance), workers)
+        yield LanguageWorkers(lambda documents, provenance: pool.submit(process_documents, model, documents, provenance), IN_FLIGHT, workers)
 
 
 def results_in_order(batches: Iterator, workers: LanguageWorkers, provenance: dict[str, str]) -> Iterator[tuple[Any, Any]]:
@@ -70,7 +93,7 @@ def results_in_order(batches: Iterator, workers: LanguageWorkers, provenance: di
     ``in_flight`` batches waiting, so memory stays flat however long the input."""
     pending: deque = deque()
     for batch in batches:
-        pending.append((batch, workers.submit(batch.documents, provenance) if batch.documents else None))
+        pending.append((batch, workers.submit_batch(batch.documents, provenance) if batch.documents else None))
         while len(pending) > workers.in_flight:
             yield resolved(*pending.popleft())
     while pending:

@@ -26,7 +26,7 @@ from flows import warehouse as store
 from flows.artifacts import RunHighlights, publish_run_artifacts, quality_table
 from flows.inputs import read_inputs
 from flows.progress import RunProgress
-from flows.language import LanguageWorkers, local_workers, process_documents, results_in_order
+from flows.language import IN_FLIGHT, LanguageWorkers, local_workers, process_documents, results_in_order
 from transforms.clean import clean_record
 from transforms.model import DEFAULT_MODEL, model_label
 from transforms.records import CleanDocument, CleaningError, Quarantined
@@ -293,11 +293,11 @@ def task_runner_workers(model: str, workers: int) -> Iterator[LanguageWorkers]:
         with local_workers(model, workers) as language:
             yield language
         return
-    yield LanguageWorkers(lambda documents, provenance: language_work.submit(model, documents, provenance), 2 * cluster_slots(workers))
+    yield LanguageWorkers(lambda documents, provenance: language_work.submit(model, documents, provenance), IN_FLIGHT, cluster_slots(workers))
 
 
 def cluster_slots(default: int) -> int:
-    """Batches the Dask cluster behind the flow's task runner can parse at once (its worker threads)."""
+    """How many pieces of a batch the Dask cluster behind the flow's task runner can parse at once (its worker threads)."""
     try:
         from distributed import get_client
 

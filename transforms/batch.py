@@ -10,8 +10,8 @@ from spacy.language import Language
 from transforms.document import document_rows
 from transforms.records import CleanDocument, Quarantined
 from transforms.schemas import DOCUMENT_TABLES
-from transforms.tables import to_arrow
-from transforms.timing import stage, timed
+from transforms.tables import concat, to_arrow
+from transforms.timing import add_seconds, stage, timed
 
 DOCUMENT_TABLE_NAMES = tuple(table.name for table in DOCUMENT_TABLES)
 
@@ -43,3 +43,12 @@ def tables_for_batch(nlp: Language, documents: list[CleanDocument], provenance: 
     with stage(result.seconds, "rows"):
         result.tables = {name: to_arrow(name, table_rows) for name, table_rows in rows.items()}
     return result
+
+
+def merge_batch_tables(parts: list[BatchTables]) -> BatchTables:
+    """One batch's BatchTables from those of its pieces, in order: row ids are per document, so pieces concatenate."""
+    merged = BatchTables({name: concat([part.tables[name] for part in parts]) for name in DOCUMENT_TABLE_NAMES})
+    for part in parts:
+        merged.failed.extend(part.failed)
+        add_seconds(merged.seconds, part.seconds)
+    return merged
