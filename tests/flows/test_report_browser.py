@@ -9,7 +9,6 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.flows.conftest import prefect_client
 from transforms.schemas import ALL_TABLES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -32,7 +31,7 @@ class Browser:
         self.blocked: list[str] = []
         self.failed: list[str] = []
         page.on("requestfailed", lambda request: self.failed.append(request.url))
-        page.context.route("**/*", self.only_this_machine)
+        page.route("**/*", self.only_this_machine)
 
     def only_this_machine(self, route) -> None:
         url = urlparse(route.request.url)
@@ -45,13 +44,14 @@ class Browser:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
+    """Chromium with a fresh profile; each test opens its own page."""
     with playwright.sync_playwright() as driver:
         context = driver.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS,
             viewport={"width": 1280, "height": 900},
         )
         try:
-            yield Browser(context.new_page())
+            yield context
         finally:
             context.close()
 
@@ -65,7 +65,7 @@ def icon_font_loaded(page) -> bool:
 
 
 def test_the_ui_shows_the_deployment_with_its_run_button(served_run, browser):
-    page = browser.page
+    page = Browser(browser.new_page()).page
     page.goto(f"{served_run.server.url}/deployments/deployment/{served_run.deployment_id}")
     playwright.expect(page.get_by_text("news-pipeline").first).to_be_visible(timeout=30_000)
     playwright.expect(page.get_by_text("local").first).to_be_visible()
@@ -75,8 +75,8 @@ def test_the_ui_shows_the_deployment_with_its_run_button(served_run, browser):
 
 
 def test_the_report_lists_every_table_passed_and_renders_styled_offline(served_run, browser):
+    browser = Browser(browser.new_page())
     page, index = browser.page, served_run.project / "warehouse" / "_docs" / "index.html"
-    browser.blocked.clear(), browser.failed.clear()
     page.goto(index.as_uri())
     for table in ALL_TABLES:
         row = page.locator(f"tr[data-table='{table.name}']")
