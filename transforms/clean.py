@@ -313,13 +313,16 @@ def split_trailing_headline(text: str, title: str | None) -> tuple[str | None, s
         return title, text
     last, previous = lines[-1].strip(), lines[-2].strip()
     if title is not None:
-        repeats_title = collapse_spaces(last).casefold() == collapse_spaces(title).casefold()
-        return title, "\n".join(lines[:-1]) if repeats_title else text
+        return title, "\n".join(lines[:-1]) if repeats(last, title) else text
     reads_like_headline = last[:1].isupper() and not _ENDS_CLAUSE.search(last)
     follows_a_sentence = not previous or _ENDS_SENTENCE.search(previous) is not None
     if reads_like_headline and follows_a_sentence:
         return collapse_spaces(last), "\n".join(lines[:-1])
     return title, text
+
+
+def repeats(line: str | None, title: str) -> bool:
+    return collapse_spaces(line or "").casefold() == collapse_spaces(title).casefold()
 
 
 # ---------------------------------------------------------------- the record
@@ -372,7 +375,9 @@ def _not_after(date: dt.date | None, today: dt.date | None) -> dt.date | None:
 def _split_parts(record: RawRecord, text: str) -> _Parts:
     if record.layout == "headline_first":
         title, rest = split_first_line(text)
-        return _Parts(title=record.title or title, text=rest)
+        if record.title is None or repeats(title, record.title):
+            return _Parts(title=record.title or title, text=rest)
+        return _Parts(title=record.title, text=text)  # a first line that is not the title given is story
     if record.layout == "reuters":
         return _reuters_parts(record, text)
     return _wire_parts(record, text)
