@@ -56,6 +56,14 @@ def name_particles() -> frozenset[str]:
     return word_list("name_particles.txt")
 
 
+def boilerplate() -> frozenset[str]:
+    return word_list("entity_boilerplate.txt")
+
+
+def news_agencies() -> frozenset[str]:
+    return word_list("news_agencies.txt")
+
+
 def name_suffixes() -> frozenset[str]:
     return word_list("name_suffixes.txt")
 
@@ -126,6 +134,8 @@ def _drop_leading(doc: Doc, m: Mention, i: int) -> bool:
     token = doc[i]
     if token.is_space or (token.is_punct and token.text not in ("(",)) or any(ch.isdigit() for ch in token.text):
         return True
+    if bare(token) in boilerplate():
+        return True
     if bare(token) in determiners():
         # a capitalised "The" inside a sentence belongs to the name ("in The Hague")
         return not (token.text[0].isupper() and not token.is_sent_start and i > 0 and not doc[i - 1].is_punct)
@@ -137,7 +147,7 @@ def _drop_leading(doc: Doc, m: Mention, i: int) -> bool:
 
 def _drop_trailing(doc: Doc, i: int, start: int) -> bool:
     token = doc[i]
-    if token.text in POSSESSIVES or token.is_space or any(ch.isdigit() for ch in token.text):
+    if token.text in POSSESSIVES or token.is_space or any(ch.isdigit() for ch in token.text) or bare(token) in boilerplate():
         return True
     if token.is_punct:
         # keep a closing bracket whose opening one is in the name: "Olympus (Europe)"
@@ -227,6 +237,23 @@ def titled_person(doc: Doc, m: Mention) -> bool:
     return m.start > 0 and is_title(doc[m.start - 1]) and doc[m.start - 1].text[0].isupper()
 
 
+def in_compound_word(doc: Doc, m: Mention) -> bool:
+    """A name glued by a hyphen to a lowercase word is part of an adjective or prefix word
+    ("London-listed", "Ferrari-powered", "pro-Trump", "post-Brexit"), not a mention of it."""
+    before = doc[m.start - 2 : m.start] if m.start >= 2 else None
+    after = doc[m.end : m.end + 2] if m.end + 2 <= len(doc) else None
+    glued_before = before is not None and before[1].text == "-" and not before[0].whitespace_ and not before[1].whitespace_ and before[0].is_lower
+    glued_after = after is not None and after[0].text == "-" and not doc[m.end - 1].whitespace_ and not after[0].whitespace_ and after[1].is_lower
+    return glued_before or glued_after
+
+
+def agency_mentions(doc: Doc) -> list[Mention]:
+    """News agencies named anywhere, capitalised ("via REUTERS", "Xinhua said", not "the App")."""
+    return [
+        Mention(t.i, t.i + 1, "ORG") for t in doc if t.lower_ in news_agencies() and (t.is_upper or (t.is_title and len(t) > 3))
+    ]
+
+
 def title_led_person(doc: Doc, m: Mention) -> bool:
     """ "General Antoine Lahd": capitalised titles, then a name of two words or more, none of
     them an organisation's ("General Motors Corp" stays a company)."""
@@ -246,6 +273,11 @@ def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     mentions = split_at_breaks(doc, model_mentions(doc))
     mentions = [replace(m, label="PERSON") if m.label != "PERSON" and title_led_person(doc, m) else m for m in mentions]
     mentions = extend_over_particles(doc, trim_edges(doc, mentions))
+    mentions = [m for m in mentions if not in_compound_word(doc, m)]
     mentions = [replace(m, label="ORG") if corporate(doc, m) else m for m in mentions]
     mentions = [replace(m, label="PERSON") if titled_person(doc, m) and m.label in ("ORG", "GPE", "NORP", "LOC") else m for m in mentions]
+    agencies = agency_mentions(doc)
+    # the model's own span wins ("Michael Bloomberg"), but an agency it names alone is an organisation
+    mentions = [replace(m, label="ORG") if Mention(m.start, m.end, "ORG") in agencies else m for m in mentions]
+    mentions = merge_preferring(mentions, agencies)
     return merge_preferring(dateline_mentions(doc, sentences), mentions)
