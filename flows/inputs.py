@@ -26,9 +26,15 @@ def input_files(inputs: list[str]) -> Iterator[tuple[Path, str]]:
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
                 relative = file.relative_to(path)
                 if not any(part.startswith(".") for part in relative.parts):
-                    yield file, relative.as_posix()
+                    yield file, readable_name(relative.as_posix())
         else:
-            yield path, path.name
+            yield path, readable_name(path.name)
+
+
+def readable_name(name: str) -> str:
+    """The name with bytes that are not UTF-8 shown as U+FFFD: Python keeps them as lone surrogates,
+    which no Parquet string can hold (two names that differ only there are told apart by read_inputs)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_file(path: Path, name: str) -> Iterator[RawRecord | Quarantined]:

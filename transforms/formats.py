@@ -59,6 +59,7 @@ _BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _BINARY_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 # Repair mojibake only; whitespace, quotes and Unicode normal form are the cleaner's business.
 _REPAIR_ENCODING_ONLY = ftfy.TextFixerConfig(
@@ -283,7 +284,9 @@ class SourceIds:
     taken: set[str] = field(default_factory=set)
 
     def of(self, number: int, record_id: object = None) -> str:
-        source_id = f"{self.name}#{record_id if _is_scalar(record_id) else number}"
+        # a JSON "\\ud800" is a lone surrogate, which no Parquet string can hold
+        record = _LONE_SURROGATE.sub("\ufffd", str(record_id)) if _is_scalar(record_id) else number
+        source_id = f"{self.name}#{record}"
         while source_id in self.taken:  # an id "7@3" could meet the "7" of record 3; each round lengthens it
             source_id += f"@{number}"
         self.taken.add(source_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,10 +95,15 @@ def write_hostile_corpus(folder: Path) -> dict[str, Fate]:
             {"id": "../../../../outside", "text": article(18), "date": "../../etc/passwd"},
             {"id": "/tmp/absolute", "text": article(19), "title": "../../title"},
             {"id": "year=1999/month=1", "text": article(20), "date": "0001-01-01"},
+            {"id": "lone \ud800 surrogate", "text": article(21)},
         ),
         ("#../../../../outside", PUBLISHED),
         ("#/tmp/absolute", PUBLISHED),
         ("#year=1999/month=1", PUBLISHED),
+        ("#lone \ufffd surrogate", PUBLISHED),  # no Parquet string holds a lone surrogate
     )
+    # a name that is not UTF-8 (Latin-1 é): shown with U+FFFD
+    (folder / os.fsdecode(b"latin-1 caf\xe9.txt")).write_bytes(article(22).encode())
+    fates["latin-1 caf\ufffd.txt"] = PUBLISHED
     add("title only.jsonl", jsonl({"id": 1, "title": "Just a headline"}), ("#1", Fate("quarantined", "parse", "no article text")))
     return fates

@@ -268,6 +268,12 @@ def test_repeated_ids_in_one_file_get_the_record_number():
     assert [r.source_id for r in read("y.jsonl", bad_then_same_number)] == ["y.jsonl#1", "y.jsonl#1@2"]
 
 
+def test_a_lone_surrogate_in_an_id_becomes_a_replacement_character():
+    (record,) = read("x.jsonl", b'{"id": "a\\ud800b", "text": "One."}\n')
+    assert record.source_id == "x.jsonl#a\ufffdb"
+    record.source_id.encode("utf-8")
+
+
 def test_an_id_that_looks_like_a_renamed_one_still_gets_a_name_of_its_own():
     data = jsonl({"id": "a@2", "text": "One."}, {"id": "a", "text": "Two."}, {"id": "a", "text": "Three."})
     assert [r.source_id for r in read("x.jsonl", data)] == ["x.jsonl#a@2", "x.jsonl#a", "x.jsonl#a@3"]
