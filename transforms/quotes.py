@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from transforms.quotes_lexicon import lexicon
-from transforms.quotes_marks import QuoteSpan, paragraph_bounds, quote_spans
+from transforms.quotes_marks import TRANSCRIPT_LABEL, QuoteSpan, paragraph_bounds, quote_spans
 from transforms.sentences import sentence_locator
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -408,6 +408,18 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
     )
 
 
+def transcript_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
+    """A transcript quoted turn by turn names its speaker in capitals at the start ("PENCE: Well, …")."""
+    match = TRANSCRIPT_LABEL.match(ctx.doc.text, span.start, span.end)
+    if match is None:
+        return None
+    label = match.group(1)
+    start, end = match.span(1)
+    surname = label.split()[-1].title()
+    entity = entity_by_surname(ctx, [surname])
+    return Speaker(label, start, end, entity["name"] if entity else label.title(), entity["entity_id"] if entity else None, "explicit")
+
+
 # --- which quoted spans are quotes ---------------------------------------------------------------
 
 
@@ -524,7 +536,10 @@ def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: 
         cue = find_cue(ctx, k, quote_tokens)
         if not is_speech(ctx, span, quote_tokens, cue):
             continue
-        if cue is not None and cue.subject is not None:
+        labelled = transcript_speaker(ctx, span)
+        if labelled is not None:
+            speaker = labelled
+        elif cue is not None and cue.subject is not None:
             speaker = speaker_of(ctx, cue.subject)
         elif continues_previous(ctx, span, previous):
             speaker = replace(previous[1], attribution="continuation")

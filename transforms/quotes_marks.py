@@ -22,6 +22,10 @@ OPENING_CONTEXT = "([{—–-/:"
 CLOSING_FOLLOWERS = ",.;:!?)]}—–-…"
 
 
+# A speaker label opening a turn of a quoted transcript: "PENCE: Well, …"
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
+
+
 @dataclass(frozen=True)
 class QuoteSpan:
     """A quoted passage: ``start``/``end`` bound the words between the marks (whitespace trimmed)."""
@@ -108,7 +112,8 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
         i = line_start
         if open_at is not None:
             reopen = _reopens(text, line_start, line_end, family)
-            if reopen is None:
+            if reopen is None or TRANSCRIPT_LABEL.match(text, reopen + 1):
+                # a new speaker's turn in a transcript starts a new quote
                 spans.append(QuoteSpan(*_trimmed(text, open_at + 1, previous_end), open_at, -1))
                 open_at, depth = None, 0
             else:

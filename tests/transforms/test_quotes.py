@@ -101,6 +101,7 @@ def test_rows_point_into_the_text(nlp):
         ('"Outer “inner” outer," she said.', ["Outer “inner” outer,"]),
         ("The voters’ choice was ‘clear as day’, she said.", ["clear as day"]),
         ("It's the candidates' night.", []),
+        ('"WALLACE: Why now?\n\n"PENCE: Well, look.', ["WALLACE: Why now?", "PENCE: Well, look."]),  # transcript turns
     ],
 )
 def test_quote_marks(text, expected):
