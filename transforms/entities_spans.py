@@ -113,14 +113,24 @@ def split_at_breaks(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def is_particle(token: Token) -> bool:
+    return token.is_lower and token.lower_ in name_particles() and bool(token.whitespace_)
+
+
 def extend_over_particles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A person's name goes on over lowercase particles: "Ursula" + "von der" + "Leyen"."""
+    """A person's name goes on over lowercase particles: "Ursula" + "von der" + "Leyen"; and a
+    surname keeps the particles before it ("von der Leyen", whatever the model labelled "Leyen")."""
     out: list[Mention] = []
     for m in mentions:
         if out and out[-1].end > m.start:
             continue  # swallowed by the name before it
-        end = m.end
-        while m.label == "PERSON" and end < len(doc) and doc[end].lower_ in name_particles() and not doc[end].whitespace_ == "":
+        start, end = m.start, m.end
+        while start > 0 and is_particle(doc[start - 1]) and (not out or out[-1].end < start):
+            start -= 1
+        # one particle before a place or a group is often its article ("al Qaeda"); two are a surname's
+        if start < m.start and (m.label == "PERSON" or m.start - start >= 2):
+            m = Mention(start, m.end, "PERSON")
+        while m.label == "PERSON" and end < len(doc) and is_particle(doc[end]):
             end += 1
         if end > m.end and end < len(doc) and doc[end].is_title and doc[end].is_alpha:
             while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
