@@ -162,7 +162,7 @@ def _drop_trailing(doc: Doc, i: int, start: int) -> bool:
     if token.is_punct:
         # keep a closing bracket whose opening one is in the name: "Olympus (Europe)"
         return not (token.text == ")" and any(t.text == "(" for t in doc[start:i]))
-    return token.is_lower and token.is_alpha and bare(token) not in corporate_suffixes()
+    return token.is_lower and token.is_alpha
 
 
 def trim_edges(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -193,7 +193,7 @@ DATELINE = re.compile(
     rf"(?<![\w'.-])(?P<places>{PLACE}(?:\s*/\s*{PLACE})*)"
     r"(?:\s*,\s*[A-Z][\w.'-]*(?:\s+[A-Z.][\w.'-]*){0,3})?"
     r"(?:\s*,)?\s*"
-    rf"(?:(?P<date>{MONTH}\s+\d{{1,2}}\b|\d{{4}}-\d\d-\d\d\b)\s*(?:{AGENCY.format('agency1')})?|{AGENCY.format('agency2')})"
+    rf"(?:(?P<date>{MONTH}\s+\d{{1,2}}\b|(?P<iso>\d{{4}}-\d\d-\d\d)\b)\s*(?:{AGENCY.format('agency1')})?|{AGENCY.format('agency2')})"
 )
 AFTER_DATELINE = re.compile(r"\s*[-–—:]")
 
@@ -209,13 +209,15 @@ def line_starts(text: str, sentences: list[dict]) -> set[int]:
 def dateline_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     """The all-caps places of a wire dateline ("UNITED NATIONS, July 8 (APP):", "LONDON/BRUSSELS
     (Reuters) -", "LONDON 1996-12-06") are places, its agency an organisation. A dateline opens
-    a line or a sentence; elsewhere (a photo caption run into it) it must read "PLACE (Agency) -"."""
+    a line or a sentence; elsewhere (run on from a byline or a photo caption) it must read
+    "PLACE (Agency) -" or carry a full date ("WARSAW 1996-12-06")."""
     text = doc.text  # built anew on each access
     starts = line_starts(text, sentences)
     found = []
     for match in DATELINE.finditer(text):
         agency = "agency1" if match.group("agency1") else "agency2"
-        if match.start() not in starts and not (match.group(agency) and AFTER_DATELINE.match(text, match.end())):
+        after_caption = match.group("iso") or (match.group(agency) and AFTER_DATELINE.match(text, match.end()))
+        if match.start() not in starts and not after_caption:
             continue
         spans = [(p.start(), p.end(), "GPE") for p in re.finditer(PLACE, match.group("places"))]
         spans = [(match.start("places") + a, match.start("places") + b, label) for a, b, label in spans]
