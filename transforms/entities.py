@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from transforms.entities_spans import CONNECTORS, Mention, clean_mentions, corporate_suffixes, is_title, name_particles, name_suffixes
+from transforms.entities_spans import CONNECTORS, Mention, clean_mentions, corporate_suffixes, is_title, name_particles, name_suffixes, places
 from transforms.sentences import sentence_locator
 
 
@@ -107,6 +107,14 @@ def cluster_label(doc: Doc, cluster: Cluster) -> str:
         votes = Counter(m.label for m in cluster.voters)
     best = max(votes.values())
     return next(m.label for m in cluster.voters if votes[m.label] == best)
+
+
+def entity_label(doc: Doc, cluster: Cluster) -> str:
+    """The cluster's label, except that a country, capital or continent named as such is a place."""
+    label = cluster_label(doc, cluster)
+    if label not in PLACE_LABELS and " ".join(cluster.name_words).casefold() in places():
+        return "GPE"
+    return label
 
 
 def nearest(clusters: list[Cluster], position: int) -> Cluster:
@@ -205,7 +213,7 @@ def add_unlabelled_mentions(doc: Doc, clusters: list[Cluster], labels: list[str]
 def entity_rows(doc: Doc, sentences: list[dict]) -> tuple[list[dict], list[dict]]:
     """Rows of entity_mentions and entities (without doc_id and partition columns)."""
     clusters = group_mentions(doc, clean_mentions(doc, sentences))
-    labels = [cluster_label(doc, c) for c in clusters]
+    labels = [entity_label(doc, c) for c in clusters]
     add_unlabelled_mentions(doc, clusters, labels)
     order = sorted(range(len(clusters)), key=lambda k: clusters[k].first)
     sentence_id_at = sentence_locator(sentences)

@@ -64,6 +64,10 @@ def news_agencies() -> frozenset[str]:
     return word_list("news_agencies.txt")
 
 
+def places() -> frozenset[str]:
+    return word_list("places.txt")
+
+
 def name_suffixes() -> frozenset[str]:
     return word_list("name_suffixes.txt")
 
