@@ -17,7 +17,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from transforms.entities_spans import CONNECTORS, Mention, clean_mentions, corporate_suffixes, is_title, name_particles, name_suffixes, places
+from transforms.entities_spans import (
+    CONNECTORS,
+    Mention,
+    clean_mentions,
+    corporate_suffixes,
+    in_compound_word,
+    is_title,
+    name_particles,
+    name_suffixes,
+    places,
+)
 from transforms.sentences import sentence_locator
 
 
@@ -198,7 +208,7 @@ def add_unlabelled_mentions(doc: Doc, clusters: list[Cluster], labels: list[str]
     while i < len(doc):
         for n in lengths:
             key = tuple(keys[i : i + n])
-            if key not in by_form or any(taken[i : i + n]) or not free_standing(doc, i, i + n):
+            if key not in by_form or any(taken[i : i + n]) or not free_standing(doc, i, i + n) or in_compound_word(doc, Mention(i, i + n, "")):
                 continue
             candidates = [c for c in by_form[key] if any(matches_form(texts, i, f) for f in c.words + [surname_of(c.name_words)])]
             if not candidates:

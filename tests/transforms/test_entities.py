@@ -178,6 +178,38 @@ def test_dateline_places_and_agency(nlp):
     assert {("LONDON", "GPE"), ("BRUSSELS", "GPE"), ("Reuters", "ORG")} <= found
 
 
+def test_dateline_after_a_byline_needs_a_full_date(nlp):
+    mentions, _ = rows_for(nlp, "By Marcin Grajewski WARSAW 1996-12-06 Poland said on Friday. The NATO summit began.")
+    assert ("WARSAW", "GPE") in {(m["text"], m["label"]) for m in mentions}
+    assert "NATO" not in {m["text"] for m in mentions if m["label"] == "GPE"}
+
+
+def test_wire_furniture_is_no_name(nlp):
+    mentions, _ = rows_with_model_entities(
+        nlp, "Slideshow (5 images) Reporting by Sarah White Writing by Tom Perry", [("Slideshow", "PERSON"), ("Sarah White Writing", "PERSON")]
+    )
+    assert [m["text"] for m in mentions] == ["Sarah White"]
+
+
+def test_news_agencies_in_capitals_are_organisations(nlp):
+    mentions, _ = rows_with_model_entities(nlp, "Olivier Hoslet/Pool via REUTERS. The new App is out.", [("Olivier Hoslet", "PERSON")])
+    assert ("REUTERS", "ORG") in {(m["text"], m["label"]) for m in mentions}
+    assert "App" not in {m["text"] for m in mentions}
+
+
+def test_names_inside_hyphenated_adjectives_are_not_mentions(nlp):
+    mentions, _ = rows_with_model_entities(
+        nlp, "The London-listed firm backed pro-Trump groups in London.", [("London", "GPE"), ("Trump", "PERSON"), ("London", "GPE")]
+    )
+    # nor does the search for bare mentions of a known name bring "London-listed" back
+    assert [(m["text"], m["start_char"]) for m in mentions] == [("London", 50)]
+
+
+def test_a_country_is_a_place_whatever_the_model_said(nlp):
+    mentions, entities = rows_with_model_entities(nlp, "Bangui was calm. Mauritius said so.", [("Bangui", "ORG"), ("Mauritius", "PERSON")])
+    assert [(e["name"], e["label"]) for e in entities] == [("Bangui", "GPE"), ("Mauritius", "GPE")]
+
+
 def test_offsets_carry_over_whitespace_and_replaced_characters():
     text = 'He said " Boris Johnson \'s plan " failed .\nAngela Merkel agreed .'
     body = "He said “ Boris Johnson 's plan ” failed .\n\nAngela   Merkel agreed ."
