@@ -62,7 +62,7 @@ def initials(words: tuple[str, ...]) -> str:
 
 
 def acronym_letters(words: tuple[str, ...]) -> str | None:
-    """"NATO" -> "NATO", "U.N." -> "UN"; None when the words are not one acronym."""
+    """The letters of an acronym ("NATO", "U.N." -> "UN"); None when the words are not one."""
     if len(words) != 1:
         return None
     letters = words[0].replace(".", "")
@@ -122,7 +122,7 @@ def cluster_label(doc: Doc, cluster: Cluster) -> str:
 def entity_label(doc: Doc, cluster: Cluster) -> str:
     """The cluster's label, except that a country, capital or continent named as such is a place."""
     label = cluster_label(doc, cluster)
-    if label not in PLACE_LABELS and " ".join(cluster.name_words).casefold() in places():
+    if label not in PLACE_LABELS and doc_text_of(doc, cluster).casefold() in places():
         return "GPE"
     return label
 
@@ -133,7 +133,7 @@ def nearest(clusters: list[Cluster], position: int) -> Cluster:
     return max(before, key=lambda c: c.first) if before else min(clusters, key=lambda c: c.first)
 
 
-def joins(doc: Doc, m: Mention, words: tuple[str, ...], cluster: Cluster, label: str) -> bool:
+def joins(m: Mention, words: tuple[str, ...], cluster: Cluster, label: str) -> bool:
     """A rule-labelled entity (a dateline place) only takes the same name with a label of its kind:
     the dateline "UNITED NATIONS" is a place, the "United Nations" of the text an organisation."""
     if m.fixed or any(v.fixed for v in cluster.voters):
@@ -147,7 +147,7 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     labels: dict[int, str] = {}
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
         words = words_of(doc, m)
-        matching = [c for c in clusters if joins(doc, m, words, c, labels[id(c)])]
+        matching = [c for c in clusters if joins(m, words, c, labels[id(c)])]
         cluster = nearest(matching, m.start) if matching else Cluster()
         if not matching:
             clusters.append(cluster)
