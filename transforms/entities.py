@@ -159,7 +159,7 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     return clusters
 
 
-def searchable_forms(doc: Doc, cluster: Cluster, label: str) -> set[tuple[str, ...]]:
+def searchable_forms(cluster: Cluster, label: str) -> set[tuple[str, ...]]:
     """The forms a later bare mention of the entity can take: its forms, and a person's surname."""
     forms = set(cluster.words)
     name = cluster.name_words
@@ -199,7 +199,7 @@ def add_unlabelled_mentions(doc: Doc, clusters: list[Cluster], labels: list[str]
             taken[m.start : m.end] = [True] * (m.end - m.start)
     by_form: dict[tuple[str, ...], list[Cluster]] = {}
     for cluster, label in zip(clusters, labels):
-        for form in searchable_forms(doc, cluster, label):
+        for form in searchable_forms(cluster, label):
             by_form.setdefault(folded(form), []).append(cluster)
     lengths = sorted({len(f) for f in by_form}, reverse=True)
     texts = [t.text for t in doc]
