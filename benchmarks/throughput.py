@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -31,6 +32,7 @@ POLL_SECONDS = 0.05
 class Measured:
     seconds: float
     peak_rss: int  # bytes, summed over the process tree at its fullest
+    cpu_seconds: float  # user + system time of the whole tree: robust where other work shares the machine
     output: str
 
 
@@ -47,6 +49,7 @@ def tree_rss(process: psutil.Process) -> int:
 def run_measured(command: list[str], scratch: Path) -> Measured:
     """Run a command to its end, timing it whole and polling the RSS of its process tree."""
     log = scratch / "output.log"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with log.open("w") as out:
         started = time.perf_counter()
         process = psutil.Popen(command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
@@ -59,10 +62,12 @@ def run_measured(command: list[str], scratch: Path) -> Measured:
             time.sleep(POLL_SECONDS)
         returncode = process.wait()
         seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_seconds = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     output = log.read_text()
     if returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({returncode}):\n{output[-3000:]}")
-    return Measured(seconds, peak, output)
+    return Measured(seconds, peak, cpu_seconds, output)
 
 
 def pipeline_command(inputs: Path, warehouse: Path, workers: int, batch_size: int | None) -> list[str]:
@@ -89,7 +94,7 @@ def published_words(warehouse: Path) -> tuple[int, int]:
 def rate_line(label: str, measured: Measured, documents: int, words: int) -> str:
     return (
         f"{label}: {measured.seconds:.1f} s, {documents / measured.seconds:.2f} docs/s, {words / measured.seconds:,.0f} words/s, "
-        f"peak RSS of the process tree {measured.peak_rss / 2**20:,.0f} MiB"
+        f"CPU {measured.cpu_seconds:.0f} s, peak RSS of the process tree {measured.peak_rss / 2**20:,.0f} MiB"
     )
 
 
@@ -106,7 +111,7 @@ def measure_plain(texts: Path, scratch: Path, n_process: int, batch_size: int | 
 def throughput(arguments: argparse.Namespace, scratch: Path) -> None:
     inputs = scratch / "input"
     records = unpack(arguments.corpus, arguments.limit, inputs)
-    print(f"{arguments.corpus}: {records} records under {inputs}; {psutil.cpu_count()} CPUs", flush=True)
+    print(f"{arguments.corpus}: {records} records under {inputs}; {psutil.cpu_count()} CPUs, load average {psutil.getloadavg()[0]:.1f}", flush=True)
     measured, warehouse = measure_pipeline(inputs, scratch, arguments.workers, arguments.batch_size)
     documents, words = published_words(warehouse)
     print(f"pipeline (python -m flows.run --workers {arguments.workers}): {run_counts(measured.output)}")
@@ -122,7 +127,7 @@ def throughput(arguments: argparse.Namespace, scratch: Path) -> None:
     for label, batch_size in passes:
         plain = measure_plain(texts, scratch, arguments.workers, batch_size)
         print(rate_line(label, plain, documents, words))
-        print(f"  ratio plain time / pipeline time: {plain.seconds / measured.seconds:.2f}", flush=True)
+        print(f"  ratio plain time / pipeline time: {plain.seconds / measured.seconds:.2f} (CPU time: {plain.cpu_seconds / measured.cpu_seconds:.2f})", flush=True)
 
 
 def rerun(arguments: argparse.Namespace, scratch: Path) -> None:
