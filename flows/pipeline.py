@@ -293,17 +293,14 @@ def task_runner_workers(model: str, workers: int) -> Iterator[LanguageWorkers]:
         with local_workers(model, workers) as language:
             yield language
         return
-    yield LanguageWorkers(lambda documents, provenance: language_work.submit(model, documents, provenance), IN_FLIGHT, cluster_slots(workers))
+    yield LanguageWorkers(lambda documents, provenance: language_work.submit(model, documents, provenance), IN_FLIGHT, runner_slots(context.task_runner, workers))
 
 
-def cluster_slots(default: int) -> int:
-    """How many pieces of a batch the Dask cluster behind the flow's task runner can parse at once (its worker threads)."""
-    try:
-        from distributed import get_client
-
-        return max(sum(get_client().nthreads().values()), 1)
-    except (ImportError, ValueError):
-        return max(default, 1)
+def runner_slots(runner, default: int) -> int:
+    """How many pieces of a batch the task runner can parse at once: a Dask cluster's worker threads
+    (DaskTaskRunner.client), else ``default``."""
+    client = getattr(runner, "client", None)
+    return max(sum(client.nthreads().values()), 1) if client is not None else max(default, 1)
 
 
 @flow(name="news-pipeline", log_prints=True)
