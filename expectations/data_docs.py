@@ -102,7 +102,9 @@ def merge_suite_results(table: str, results: list, rows: int, run_id: str, run_t
     }
     meta = {
         **results[0].meta,
-        "run_id": RunIdentifier(run_name=run_id, run_time=run_time),
+        # GX's page title feeds the run name to dateutil, and ids like "20261128T115346-2752ad" parse into an
+        # impossible UTC offset that crashes the rendering; the prefix keeps the name from reading as a date.
+        "run_id": RunIdentifier(run_name=f"run {run_id}", run_time=run_time),
         "batch_spec": {"data_asset_name": table, "batches_validated": len(results), "rows_validated": rows},
     }
     return ExpectationSuiteValidationResult(

@@ -64,3 +64,9 @@ def test_the_page_loads_nothing_from_the_network(two_batches):
 def test_an_unknown_cdn_file_is_an_error_not_a_silently_broken_page():
     with pytest.raises(RemoteAssetError):
         localize_page('<html><head><script src="https://cdn.example.org/new-lib.js"></script></head></html>', "static/")
+
+
+def test_a_run_id_that_reads_like_a_date_with_a_bad_offset_still_renders(two_batches):
+    run_id = "20261128T115346-2752ad"  # dateutil reads "-2752" as a UTC offset of -27:52
+    result = merge_suite_results("_sources", [t.result for t in two_batches], 7, run_id, dt.datetime.now(dt.timezone.utc))
+    assert run_id in render_validation_page(result)
