@@ -65,6 +65,11 @@ def tables_one_by_one(nlp, documents: list[CleanDocument], provenance: dict[str,
     return BatchTables(tables or tables_for_batch(nlp, [], provenance).tables, failed, seconds)
 
 
+# Documents per batch, the unit of validation and publishing. Great Expectations costs about a second of CPU per
+# batch whatever its size, as much as parsing 100 short wire stories: fewer, larger batches keep the checks cheap,
+# and cutting each batch across the workers keeps them all busy however few batches there are.
+DEFAULT_BATCH_SIZE = 500
+
 # Batches submitted ahead of the one being published: the workers parse the next batch while this process
 # validates and writes the last, and memory holds two batches however many workers there are.
 IN_FLIGHT = 2

@@ -26,7 +26,7 @@ from flows import warehouse as store
 from flows.artifacts import RunHighlights, publish_run_artifacts, quality_table
 from flows.inputs import read_inputs
 from flows.progress import RunProgress
-from flows.language import IN_FLIGHT, LanguageWorkers, local_workers, process_documents, results_in_order
+from flows.language import DEFAULT_BATCH_SIZE, IN_FLIGHT, LanguageWorkers, local_workers, process_documents, results_in_order
 from transforms.clean import clean_record
 from transforms.model import DEFAULT_MODEL, model_label
 from transforms.records import CleanDocument, CleaningError, Quarantined
@@ -35,7 +35,6 @@ from transforms.tables import to_arrow
 from transforms.timing import add_seconds, stage, timed
 
 PIPELINE_VERSION = transforms.__version__
-DEFAULT_BATCH_SIZE = 200
 DOCUMENT_TABLE_NAMES = tuple(table.name for table in DOCUMENT_TABLES)
 
 

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 
+from flows.language import DEFAULT_BATCH_SIZE
 from transforms.model import DEFAULT_MODEL
 
 
@@ -17,7 +18,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes for the language work, each loading the model once (default: 1; 0: in this process)")
     parser.add_argument("--dask-address", metavar="ADDR", help="run the batches on an existing Dask cluster, e.g. tcp://HOST:8786")
     parser.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME", help=f"installed spaCy pipeline (default: {DEFAULT_MODEL})")
-    parser.add_argument("--batch-size", type=int, default=200, metavar="N", help="documents per batch (default: 200)")
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N", help=f"documents per batch (default: {DEFAULT_BATCH_SIZE})")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (there is none anyway when stderr is not a terminal)")
     arguments = parser.parse_args(argv)
     if arguments.workers < 0:
