@@ -38,7 +38,7 @@ _ENDS_CLAUSE = re.compile(r"[.!?,;:\"'”’]\s*\Z")
 _OPENING_QUOTES = "\"“‘”"
 # "Reuter", "REUTER...", "reuter^M" (a carriage return written out as text); never "Reuters",
 # which ends sentences like "... told Reuters."
-_REUTERS_SIGNOFF = re.compile(r"\s*\bREUTER\b(?:\^M|[\s\W])*\Z", re.IGNORECASE)
+_REUTERS_SIGNOFF = re.compile(r"\bREUTER\b(?:\^M|[\s\W])*\Z", re.IGNORECASE)
 _QUOTE_MARK = re.compile("[“”]")
 _WORD_AFTER_SPACES = re.compile(r" *(?=\w)")
 
@@ -190,8 +190,15 @@ def parse_date(value: str | None, *, today: dt.date | None = None) -> dt.date | 
 
 
 def drop_reuters_signoff(text: str) -> str:
-    """Reuters stories end in a "Reuter" sign-off that is not part of the story."""
-    return _REUTERS_SIGNOFF.sub("", text)
+    """Reuters stories end in a "Reuter" sign-off that is not part of the story.
+
+    Only the last "reuter" can be it (the sign-off is followed by no word); a search of the whole text
+    for spaces-then-sign-off took time quadratic in a run of spaces.
+    """
+    start = text.lower().rfind("reuter")
+    if start < 0 or _REUTERS_SIGNOFF.match(text, start) is None:
+        return text
+    return text[:start].rstrip()
 
 
 # ---------------------------------------------------------------- characters and lines

@@ -1,6 +1,7 @@
 import datetime as dt
 import re
 import tarfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -173,6 +174,19 @@ def test_drop_reuters_signoff_variants():
         assert drop_reuters_signoff("Prices rose.\n" + ending) == "Prices rose."
     for text in ("Reuter said prices rose.", "Prices rose, he told\nReuters.\n"):
         assert drop_reuters_signoff(text) == text
+
+
+@pytest.mark.parametrize("layout", ["reuters", "wire", "plain", "headline_first", "jsonl"])
+@pytest.mark.parametrize("text", ["a" + " " * 100_000 + "b", "” " * 50_000, "." * 100_000 + "x", "REUTER " * 15_000 + "x", "x" + " \n" * 50_000 + "y"])
+def test_long_runs_of_one_character_clean_in_linear_time(text, layout):
+    """A hostile record must not stall the run: spaces before a Reuters sign-off were searched in quadratic time
+    (a 150,000-space story took 9 minutes)."""
+    started = time.perf_counter()
+    try:
+        clean_record(raw(text, layout=layout, dateline="LAHORE, May 2" if layout == "reuters" else None))
+    except CleaningError:
+        pass
+    assert time.perf_counter() - started < 3
 
 
 def test_normalize_characters():
