@@ -44,25 +44,18 @@ def process_documents(model: str, documents: list[CleanDocument], provenance: di
 
 def tables_one_by_one(nlp, documents: list[CleanDocument], provenance: dict[str, str]):
     """BatchTables built a document at a time; a document whose language work fails is quarantined."""
-    import pyarrow as pa
-
-    from transforms.batch import BatchTables, tables_for_batch
+    from transforms.batch import merge_batch_tables, tables_for_batch
     from transforms.records import Quarantined
-    from transforms.timing import add_seconds
 
-    parts, failed, seconds = [], [], {}
+    parts, failed = [], []
     for document in documents:
         try:
-            part = tables_for_batch(nlp, [document], provenance)
+            parts.append(tables_for_batch(nlp, [document], provenance))
         except Exception as error:  # noqa: BLE001 - the failure is this document's quarantine reason
             failed.append(Quarantined(document.source_id, "nlp", f"the language work failed: {type(error).__name__}: {error}", document.source_sha256))
-            continue
-        parts.append(part.tables)
-        failed.extend(part.failed)
-        add_seconds(seconds, part.seconds)
-    names = parts[0].keys() if parts else ()
-    tables = {name: pa.concat_tables([part[name] for part in parts]) for name in names}
-    return BatchTables(tables or tables_for_batch(nlp, [], provenance).tables, failed, seconds)
+    result = merge_batch_tables(parts) if parts else tables_for_batch(nlp, [], provenance)
+    result.failed.extend(failed)
+    return result
 
 
 # Documents per batch, the unit of validation and publishing. Great Expectations costs about a second of CPU per
