@@ -77,8 +77,12 @@ _REPAIR_ENCODING_ONLY = ftfy.TextFixerConfig(
 _REUTERS_START = re.compile(r"(?=<REUTERS\b)")
 _REUTERS_END = "</REUTERS>"
 _NEWID = re.compile(r'\bNEWID="(?P<id>[^"]*)"')
-_TEXT_ELEMENT = re.compile(r"<TEXT\b(?P<attributes>[^>]*)>(?P<content>.*?)</TEXT>", re.DOTALL)
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# Elements are found by an opening-tag pattern and str.find of the closing tag, never by "<X>(.*?)</X>":
+# that pattern retries from every unclosed opening tag, quadratic in a file of them. Attributes stop at
+# "<" for the same reason.
+_TEXT_OPENING = re.compile(r"<TEXT\b(?P<attributes>[^<>]*)>")
+_FIELD_OPENING = re.compile(r"<(TITLE|DATELINE|AUTHOR)>")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _SGML_ENTITY = re.compile(r"&(?:#(?P<number>\d+)|(?P<name>lt|gt|amp|quot|apos));")
 _SGML_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 
@@ -465,15 +469,16 @@ def reuters_story(ids: SourceIds, number: int, chunk: str, decoded: DecodedText)
     sha256 = decoded.sha256_of(element)
     if end < 0:
         return Quarantined(source_id, "parse", "the story is cut off: no closing </REUTERS> tag", sha256)
-    text_element = _TEXT_ELEMENT.search(element)
+    text_element = _text_element(element)
     if text_element is None:
         return Quarantined(source_id, "parse", "the story has no <TEXT> element", sha256)
-    title = _sgml_field(text_element["content"], "TITLE")
-    if 'TYPE="BRIEF"' in text_element["attributes"]:
+    attributes, content = text_element
+    title = _sgml_field(content, "TITLE")
+    if 'TYPE="BRIEF"' in attributes:
         return Quarantined(source_id, "parse", f'a brief (TEXT TYPE="BRIEF"): only a headline ({_one_line(title)!r}), no story text', sha256)
-    text = _sgml_field(text_element["content"], "BODY")
+    text = _sgml_field(content, "BODY")
     if text is None:
-        text = _text_outside_fields(text_element["content"])
+        text = _text_outside_fields(content)
     if not text.strip():
         return Quarantined(source_id, "parse", "the story has no text: empty <BODY> and <TEXT>", sha256)
     return RawRecord(
@@ -483,13 +488,21 @@ def reuters_story(ids: SourceIds, number: int, chunk: str, decoded: DecodedText)
         layout="reuters",
         title=title,
         date=_sgml_field(element, "DATE"),
-        dateline=_sgml_field(text_element["content"], "DATELINE"),
+        dateline=_sgml_field(content, "DATELINE"),
     )
 
 
+def _text_element(element: str) -> tuple[str, str] | None:
+    """(attributes, content) of the story's first closed <TEXT ...> element."""
+    opening = _TEXT_OPENING.search(element)
+    end = element.find("</TEXT>", opening.end()) if opening else -1
+    return (opening["attributes"], element[opening.end() : end]) if end >= 0 else None
+
+
 def _sgml_field(content: str, tag: str) -> str | None:
-    match = re.search(rf"<{tag}>(.*?)</{tag}>", content, re.DOTALL)
-    return repair_text(decode_sgml_entities(match[1])) if match else None
+    start = content.find(f"<{tag}>")
+    end = content.find(f"</{tag}>", start + len(tag) + 2) if start >= 0 else -1
+    return repair_text(decode_sgml_entities(content[start + len(tag) + 2 : end])) if end >= 0 else None
 
 
 def _one_line(text: str | None) -> str:
@@ -498,8 +511,24 @@ def _one_line(text: str | None) -> str:
 
 def _text_outside_fields(content: str) -> str:
     """Unstructured stories (TYPE="UNPROC") keep their words in <TEXT> itself."""
-    content = re.sub(r"<(TITLE|DATELINE|AUTHOR)>.*?</\1>", "", content, flags=re.DOTALL)
-    return repair_text(decode_sgml_entities(_TAG.sub("", content)))
+    return repair_text(decode_sgml_entities(_TAG.sub("", _without_fields(content))))
+
+
+def _without_fields(content: str) -> str:
+    """The content less its <TITLE>, <DATELINE> and <AUTHOR> elements, in one pass."""
+    pieces, position, unclosed = [], 0, set()
+    for opening in _FIELD_OPENING.finditer(content):
+        tag = opening[1]
+        if opening.start() < position or tag in unclosed:
+            continue
+        end = content.find(f"</{tag}>", opening.end())
+        if end < 0:  # none after this one means none after any later one either
+            unclosed.add(tag)
+            continue
+        pieces.append(content[position : opening.start()])
+        position = end + len(tag) + 3
+    pieces.append(content[position:])
+    return "".join(pieces)
 
 
 _READERS: dict[str, Reader] = {
