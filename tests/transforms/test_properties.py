@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 from transforms.clean import clean_record, normalize_characters, split_wire_header
 from transforms.document import document_rows
 from transforms.records import CleaningError, RawRecord
+from transforms.schemas import ATTRIBUTIONS
+
+PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}  # expectations/suites.py: never a speaker_name
 
 WORDS = ["rain", "Lahore", "UN", "Guterres", "said", "café", "naïve", "Müller", "don't", "U.S.", "2017", "3.5%", "e-mail", "Khan", "o’clock"]
 MARKS = [".", ",", ";", ":", "!", "?", " - ", " — ", "(", ")", "“", "”", '"', "'", "‘", "’", "«", "»"]
@@ -96,4 +99,9 @@ def test_every_offset_slices_its_rows_text_out_of_the_body(opening, story, layou
     for row in sentences:
         paragraph_start, paragraph_end = document.paragraphs[row["paragraph_id"]]
         assert paragraph_start <= row["start_char"] and row["end_char"] <= paragraph_end, "a sentence crosses a paragraph break"
-    assert rows["documents"][0]["n_sentences"] == len(sentences)
+    # what the data-quality suites demand of every row: a row that fails them costs its whole batch
+    (document_row,) = rows["documents"]
+    assert document_row["n_sentences"] == len(sentences) >= 1 and document_row["n_paragraphs"] >= 1
+    assert all(row["name"] and row["n_mentions"] >= 1 and row["first_char"] >= 0 for row in rows["entities"])
+    assert all(row["attribution"] in ATTRIBUTIONS for row in rows["quotes"])
+    assert not {row["speaker_name"] for row in rows["quotes"]} & PRONOUNS
