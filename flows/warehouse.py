@@ -164,6 +164,8 @@ def _apply(root: Path, staged: StagedBatch) -> None:
     Each step is one atomic rename or unlink, in the order of publish_order, so that readers between
     a crash and the next writer's replay never see a row in documents without all its other rows.
     """
+    for relative in [*staged.removals, *(path for move in staged.moves for path in move)]:
+        inside_root(root, relative)
     removed = set(staged.removals)
     replaced = {destination for _, destination in staged.moves}
     steps = [(publish_order(relative, replaces=True), relative, None) for relative in staged.removals if relative not in replaced]
@@ -176,6 +178,14 @@ def _apply(root: Path, staged: StagedBatch) -> None:
         if source_path.exists():
             destination_path.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source_path, destination_path)
+
+
+def inside_root(root: Path, relative: str) -> Path:
+    """The path under the root; ValueError for one that would lead out of it (a damaged journal)."""
+    path = root / relative
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise ValueError(f"{relative!r} is outside the warehouse {root}: refusing to touch it")
+    return path
 
 
 def publish_order(relative: str, replaces: bool) -> int:

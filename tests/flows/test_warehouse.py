@@ -163,3 +163,16 @@ def test_a_crash_after_any_step_of_a_publish_never_shows_a_half_published_docume
             break
         steps += 1
     assert steps >= 5  # the journal, then removals and moves one by one
+
+
+def test_a_journal_naming_paths_outside_the_warehouse_is_refused(tmp_path):
+    root = tmp_path / "warehouse"
+    store.ensure_tables(root)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    batch = root / store.STAGING / "bad-00000"
+    batch.mkdir(parents=True)
+    (batch / store.JOURNAL).write_text(json.dumps({"moves": [], "removals": ["../victim.txt"]}))
+    with pytest.raises(ValueError, match="outside the warehouse"):
+        store.recover_interrupted_publishes(root)
+    assert victim.read_text() == "keep me"
