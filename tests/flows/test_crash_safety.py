@@ -1,5 +1,7 @@
 """kill -9 at random moments of python -m flows.run on real articles: after every kill each table reads
 and no document is half-published; a final run completes with every record accounted for once.
+The second kill aims at a publish in progress (its journal seen on disk); test_warehouse.py kills a
+publish after each of its steps in turn.
 
 Also: a second run on a warehouse in use stops at once with exit status 3 and says why.
 """
@@ -58,14 +60,17 @@ def start_run(project: Path, log: Path, *inputs: str, warehouse: Path | str = "w
                        "--workers", "1", stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
 
 
-def kill_after_publishes(run: subprocess.Popen, warehouse: Path, publishes: int, extra_seconds: float) -> bool:
-    """SIGKILL the run's process group once ``publishes`` more batches are out, plus ``extra_seconds``.
-    False when the run ended first."""
+def kill_after_publishes(run: subprocess.Popen, warehouse: Path, publishes: int, extra_seconds: float, *, mid_publish: bool = False) -> bool:
+    """SIGKILL the run's process group once ``publishes`` more batches are out, plus ``extra_seconds``;
+    with ``mid_publish``, rather the moment a publish journal is seen before that. False when the run ended first."""
     target = batches_published(warehouse) + publishes
     deadline = time.monotonic() + 300
     while batches_published(warehouse) < target and run.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(extra_seconds)
+        if mid_publish and publish_pending(warehouse):
+            break
+        time.sleep(0.001 if mid_publish else 0.05)
+    else:
+        time.sleep(extra_seconds)
     if run.poll() is not None:
         return False
     os.killpg(run.pid, signal.SIGKILL)
@@ -86,10 +91,10 @@ def test_kill_9_at_random_moments_never_leaves_a_half_published_document(project
     rng = random.Random(SEED)
     kills = []
     log = folder / "run.log"
-    for _ in range(KILLS):
+    for kill in range(KILLS):
         run = start_run(folder, log)
         publishes, extra = rng.randint(1, 3), rng.uniform(0, 1.5)
-        killed = kill_after_publishes(run, warehouse, publishes, extra)
+        killed = kill_after_publishes(run, warehouse, publishes, extra, mid_publish=kill == 1)
         assert killed, f"the run ended before its kill (after {publishes} publishes + {extra:.2f} s):\n{log.read_text()[-2000:]}"
         kills.append((publishes, round(extra, 2), publish_pending(warehouse)))
         # between a crash and the next run: a document in documents has all its rows; rows without
@@ -110,6 +115,7 @@ def test_kill_9_at_random_moments_never_leaves_a_half_published_document(project
     assert sorted(of_final["source_id"]) == sources, "the final run accounts for every record exactly once"
     assert set(of_final["status"]) <= {"published", "unchanged", "duplicate"}
     assert (of_final["status"] == "unchanged").sum() > 0, f"the killed runs published nothing: {kills}"
+    print(f"kills (publishes awaited, seconds after, a publish left to finish): {kills}")
     first_of_content = of_final[of_final["status"] != "duplicate"]
     assert sorted(first_of_content["doc_id"]) == sorted(tables["documents"]["doc_id"])
 
