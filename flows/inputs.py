@@ -39,11 +39,17 @@ def readable_name(name: str) -> str:
 
 def read_file(path: Path, name: str) -> Iterator[RawRecord | Quarantined]:
     try:
+        if not path.is_file():  # /dev/zero, a pipe: reading would never end, or block
+            yield Quarantined(name, "read", "not a regular file (a device, pipe or socket); only files are read")
+            return
         size = path.stat().st_size
+        if size <= MAX_FILE_BYTES:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)  # the limit holds even for a file that grows while read
+            size = max(size, len(data))
         if size > MAX_FILE_BYTES:
             yield Quarantined(name, "read", f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; split it into smaller files")
             return
-        data = path.read_bytes()
     except OSError as error:
         yield Quarantined(name, "read", f"cannot read the file: {error.strerror or error}")
         return
