@@ -274,7 +274,8 @@ def run_batches(
             raise RuntimeError(f"the run record fails its checks: {run_outcome.summary()}")
         store.publish(root, store.stage_batch(root, f"{run_id}-run", runs))
         logger.info("stage report: Great Expectations' Data Docs under %s", root / "_docs")
-        report_page, quality = report.write_report(root, run_id, started, [*outcomes, run_outcome], counts)
+        with stage(seconds, "report"):
+            report_page, quality = report.write_report(root, run_id, started, [*outcomes, run_outcome], counts)
     result = {"run_id": run_id, "success": success, "summary": summary, "records_seen": counts.records_seen, "published": counts.published,
               "duplicate": counts.duplicate, "unchanged": counts.unchanged, "quarantined": counts.quarantined, "rows": dict(counts.rows),
               "seconds": {name: round(value, 3) for name, value in seconds.items()}, "report": str(report_page.resolve()),
