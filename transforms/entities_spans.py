@@ -72,6 +72,12 @@ def name_suffixes() -> frozenset[str]:
     return word_list("name_suffixes.txt")
 
 
+@lru_cache(maxsize=None)
+def first_names() -> frozenset[str]:
+    """Lowercase first names (the first column of transforms/data/first_names.tsv)."""
+    return frozenset(line.split("\t")[0] for line in word_list("first_names.tsv"))
+
+
 def bare(token: Token) -> str:
     """Lowercase token text without a trailing dot ("Mr." -> "mr")."""
     return token.lower_.rstrip(".")
@@ -284,11 +290,26 @@ def corporate(doc: Doc, m: Mention) -> bool:
     return m.end - m.start > 1 and bare(doc[m.end - 1]) in corporate_suffixes()
 
 
+def absorbed_word(doc: Doc, m: Mention, forms: set[str]) -> bool:
+    """The first word of a person's name is a neighbour the model took in ("Crooked Hillary Clinton",
+    "Rip Donald Trump", "Miss Universe Alicia Machado"): a word that is no first name itself, before
+    a first name, or before a name of two words or more the document writes without it."""
+    if m.label != "PERSON" or m.end - m.start < 3 or bare(doc[m.start]) in first_names():
+        return False
+    rest = doc[m.start + 1 : m.end]
+    return bare(rest[0]) in first_names() or rest.text in forms
+
+
+def drop_absorbed_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    forms = {doc[m.start : m.end].text for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
+    return [replace(m, start=m.start + 1) if absorbed_word(doc, m, forms) else m for m in mentions]
+
+
 def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     """spaCy's entities with clean edges, dateline places added, in document order."""
     mentions = split_at_breaks(doc, model_mentions(doc))
     mentions = [replace(m, label="PERSON") if m.label != "PERSON" and title_led_person(doc, m) else m for m in mentions]
-    mentions = extend_over_particles(doc, trim_edges(doc, mentions))
+    mentions = drop_absorbed_words(doc, extend_over_particles(doc, trim_edges(doc, mentions)))
     mentions = [m for m in mentions if not in_compound_word(doc, m)]
     mentions = [replace(m, label="ORG") if corporate(doc, m) else m for m in mentions]
     mentions = [replace(m, label="PERSON") if titled_person(doc, m) and m.label in ("ORG", "GPE", "NORP", "LOC") else m for m in mentions]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from transforms.quotes_lexicon import lexicon
-from transforms.quotes_marks import TRANSCRIPT_LABEL, QuoteSpan, paragraph_bounds, quote_spans
+from transforms.quotes_marks import SIGNATURE, TRANSCRIPT_LABEL, QuoteSpan, paragraph_bounds, quote_spans
 from transforms.sentences import sentence_locator
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -35,6 +35,8 @@ FUNCTION_WORDS = frozenset("a an the of in on at by for to from with and or but 
 MAX_PRONOUN_DISTANCE = 12
 NON_SUBJECT_COST = 1.5
 NON_SPEAKER_COST = 0.5
+# How far before a token a mention that covers it may start.
+MAX_NAME_CHARS = 80
 ENTITY_LABEL_PREFERENCE = ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART")
 
 
@@ -118,8 +120,11 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
     doc, span = ctx.doc, ctx.spans[k]
     _, end = marked_bounds(span)
     paragraph_end = ctx.paragraphs[ctx.paragraph_of(span.start)][1]
+    following = doc[token_at_or_after(doc, end):]
+    if ends_sentence(doc.text[span.start : span.end]) and len(following) and not following[0].is_lower:
+        return []  # `“… fraud.” Members of …`: a full stop inside the marks ended the sentence
     tokens = []
-    for token in doc[token_at_or_after(doc, end):]:
+    for token in following:
         if token.idx >= paragraph_end or (ctx.quoted[token.i] and token.text in SENTENCE_END):
             break
         if ctx.quoted[token.i]:
@@ -128,6 +133,11 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
         if token.text in SENTENCE_END:
             break
     return tokens
+
+
+def ends_sentence(text: str) -> bool:
+    """The quoted words end with a full stop (not "!" or "?", which attributions often follow: `“Why?” he asked`)."""
+    return text.rstrip().rstrip("’'\"”)").endswith(".") and not text.rstrip().endswith("...")
 
 
 def window_before(ctx: QuoteContext, k: int) -> list[Token]:
@@ -390,22 +400,45 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
             entity["entity_id"] if entity else None,
             "pronoun",
         )
-    span = name_span(subject)
-    subtree_end = max(t.idx + len(t.text) for t in subject.subtree)
-    entity = entity_in(ctx, span.start_char, span.end_char) or entity_in(ctx, span.start_char, subtree_end)
-    if entity is None:
+    entity = head_entity(ctx, subject)
+    if entity is not None:
+        span = name_span(subject)
+        return Speaker(span.text, span.start_char, span.end_char, entity["name"], entity["entity_id"], "explicit")
+    if subject.pos_ == "PROPN":
+        # a name the tagger missed: its proper nouns, less titles, or the person with that surname
+        span = name_span(subject)
         proper = [t.text for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in words.titles and t.lower_ not in words.titles]
         entity = entity_by_surname(ctx, proper)
-        if entity is None and proper:
-            return Speaker(span.text, span.start_char, span.end_char, " ".join(proper), None, "explicit")
-    return Speaker(
-        span.text,
-        span.start_char,
-        span.end_char,
-        entity["name"] if entity else None,
-        entity["entity_id"] if entity else None,
-        "explicit",
-    )
+        name = entity["name"] if entity else " ".join(proper) or None
+        return Speaker(span.text, span.start_char, span.end_char, name, entity["entity_id"] if entity else None, "explicit")
+    # "The New York businessman", "Gary Johnson’s doctor": nobody named, whatever the modifiers name
+    span = nominal_span(ctx, subject)
+    return Speaker(span.text, span.start_char, span.end_char, None, None, "explicit")
+
+
+def head_entity(ctx: QuoteContext, subject: Token) -> dict | None:
+    """The entity the subject itself names, at its head or in an appositive ("Flynn, a top Trump surrogate";
+    "the senator, Tim Kaine"), never one only named by a modifier."""
+    for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
+        for mention in ctx.mentions_between(token.idx - MAX_NAME_CHARS, token.idx + len(token.text)):
+            if mention["start_char"] <= token.idx < mention["end_char"]:
+                return ctx.entities.get(mention["entity_id"])
+    return None
+
+
+def nominal_span(ctx: QuoteContext, subject: Token) -> Span:
+    """A speaker named by description: the whole noun phrase (“a narrator in the Clinton ad”), up to the quote."""
+    doc = subject.doc
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    for token in doc[subject.i : end]:
+        if ctx.quoted[token.i]:
+            end = token.i
+            break
+    while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < subject.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
 
 
 def transcript_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
@@ -418,6 +451,19 @@ def transcript_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
     surname = label.split()[-1].title()
     entity = entity_by_surname(ctx, [surname])
     return Speaker(label, start, end, entity["name"] if entity else label.title(), entity["entity_id"] if entity else None, "explicit")
+
+
+def signed_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
+    """A quote signed with a dash and a name on the rest of its line (`“…” ― Pamela Padilla`)."""
+    match = SIGNATURE.match(ctx.doc.text, marked_bounds(span)[1])
+    if match is None:
+        return None
+    start, end = match.span(1)
+    if ctx.doc.text[end - 1] == "." and ctx.doc.text[end - 3] != " ":
+        end -= 1  # the full stop after a signature, not an initial's
+    entity = entity_in(ctx, start, end)
+    written = ctx.doc.text[start:end]
+    return Speaker(written, start, end, entity["name"] if entity else written, entity["entity_id"] if entity else None, "explicit")
 
 
 # --- which quoted spans are quotes ---------------------------------------------------------------
@@ -510,14 +556,27 @@ def is_speech(ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: C
 
 def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[QuoteSpan, Speaker] | None) -> bool:
     """A quote without attribution continues the speaker of the quote just before it, in its paragraph
-    or the one before, unless another person is named in between."""
+    or the one before, unless another person is named in between: anywhere from the paragraph before,
+    as the subject of a main clause within the paragraph (`“…,” said Caddell, speaking of Clinton. “…”`)."""
     if previous is None or previous[1].attribution == "none":
         return False
     previous_span, speaker = previous
-    if ctx.paragraph_of(span.start) - ctx.paragraph_of(previous_span.start) > 1:
+    paragraphs_apart = ctx.paragraph_of(span.start) - ctx.paragraph_of(previous_span.start)
+    if paragraphs_apart > 1:
         return False
     between = [m for m in ctx.mentions_between(previous_span.end, span.start) if not ctx.mention_quoted(m)]
-    return not any(m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not inside(m, speaker) for m in between)
+    others = [m for m in between if m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not inside(m, speaker)]
+    return not any(paragraphs_apart or names_main_subject(ctx, m) for m in others)
+
+
+def names_main_subject(ctx: QuoteContext, mention: dict) -> bool:
+    span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    if span is None or not is_subject(span.root):
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "flat", "appos", "nsubj", "nsubjpass") and head.head is not head:
+        head = head.head
+    return head.dep_ == "ROOT"
 
 
 def inside(mention: dict, speaker: Speaker) -> bool:
@@ -536,7 +595,7 @@ def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: 
         cue = find_cue(ctx, k, quote_tokens)
         if not is_speech(ctx, span, quote_tokens, cue):
             continue
-        labelled = transcript_speaker(ctx, span)
+        labelled = transcript_speaker(ctx, span) or signed_speaker(ctx, span)
         if labelled is not None:
             speaker = labelled
         elif cue is not None and cue.subject is not None:

@@ -25,6 +25,10 @@ CLOSING_FOLLOWERS = ",.;:!?)]}—–-…"
 # A speaker label opening a turn of a quoted transcript: "PENCE: Well, …"
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
 
+# A signature after a quote, alone to the end of its line or to the next quote (lines the source
+# broke may have been joined): `“…” ― Pamela Padilla`
+SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,4})[ \t.]*(?=\n|$|[“\"])")
+
 
 @dataclass(frozen=True)
 class QuoteSpan:

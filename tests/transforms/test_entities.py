@@ -237,3 +237,16 @@ def test_scored_slice_of_conll_sharp_through_the_pipeline(shared_dir, tmp_path):
     assert metrics["notes"].get("units without prediction", 0) == 0
     # this slice scores 0.757 here; spaCy's entities as they come (the first version) score 0.608
     assert metrics["micro_PLO"]["f1"] >= 0.72, metrics["micro_PLO"]
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("Trump tweeted that Crooked Hillary Clinton should drop out.", "Crooked Hillary Clinton", "Hillary Clinton"),
+        ("Black Lawmakers Rip Donald Trump Over Birther Claims. Donald Trump did not reply.", "Rip Donald Trump", "Donald Trump"),
+        ("Maria Lopez Garcia spoke first.", "Maria Lopez Garcia", "Maria Lopez Garcia"),
+    ],
+)
+def test_a_word_the_model_glued_before_a_name_is_dropped(nlp, text, written, name):
+    mentions, entities = rows_with_model_entities(nlp, text, [(written, "PERSON")])
+    assert entities[0]["name"] == name

@@ -126,7 +126,7 @@ def only_quote(nlp, text: str) -> dict:
     [
         ('"Taxes will fall," said Maria Lopez, the finance minister.', "Maria Lopez", "Maria Lopez", "say", "explicit"),
         ("Maria Lopez highlighted that the plan would “cut waste across every ministry.”", "Maria Lopez", "Maria Lopez", "highlight", "explicit"),
-        ("“We will not be moved on this,” a spokesman for the ministry said.", "a spokesman", None, "say", "explicit"),
+        ("“We will not be moved on this,” a spokesman for the ministry said.", "a spokesman for the ministry", None, "say", "explicit"),
         ("The deal is “dead on arrival,” according to Senator John Smith.", "Senator John Smith", "John Smith", "according to", "explicit"),
         ("“Profits rose in every region we serve,” Acme Corp said in a statement.", "Acme Corp", "Acme Corp", "say", "explicit"),
     ],
@@ -158,6 +158,43 @@ def test_colon_introduces_next_paragraph_quote(nlp):
     text = "Senator Tom Reed said on Friday:\n\n“The vote is set and the bill will pass this month.”"
     row = only_quote(nlp, text)
     assert (row["speaker_name"], row["attribution"]) == ("Tom Reed", "explicit")
+
+
+def test_quote_ending_its_sentence_takes_no_attribution_from_the_next(nlp):
+    text = (
+        "“This is a disgusting day,” said Rep. Jane Doe. “The claim is a fraud and everybody knows it.” "
+        "Members of the caucus held a press conference after Trump said he believes it."
+    )
+    rows = extract(nlp, text)
+    assert [r["speaker_name"] for r in rows] == ["Jane Doe", "Jane Doe"]
+    assert rows[1]["attribution"] == "continuation"
+
+
+def test_names_inside_the_attribution_do_not_stop_a_continuation(nlp):
+    text = "“This is in their heads,” said Pat Caddell, speaking of Hillary Clinton’s health. “It is one of the things worrying them.”"
+    rows = extract(nlp, text)
+    assert [(r["speaker_name"], r["attribution"]) for r in rows] == [("Pat Caddell", "explicit"), ("Pat Caddell", "continuation")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The New York businessman says of Clinton, “If she gets the chance, she will sell the office.”", "The New York businessman"),
+        ("Libertarian candidate Gary Johnson’s doctor is calling the candidate “extremely physically fit and healthy.”", "Libertarian candidate Gary Johnson’s doctor"),
+    ],
+)
+def test_a_name_in_a_modifier_is_not_the_speaker(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == (speaker, None)
+
+
+def test_signed_quotes_take_the_name_after_the_dash(nlp):
+    text = (
+        "“Mr. Trump embodies the lasting legacy of racism in this country.” ― Sonya Herridge "
+        "“He is ignorant of our culture and our lives.” ― Edwin G. Monroy."
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker"], r["attribution"]) for r in rows] == [("Sonya Herridge", "explicit"), ("Edwin G. Monroy", "explicit")]
 
 
 @pytest.mark.parametrize(
