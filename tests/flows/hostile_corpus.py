@@ -105,5 +105,8 @@ def write_hostile_corpus(folder: Path) -> dict[str, Fate]:
     # a name that is not UTF-8 (Latin-1 é): shown with U+FFFD
     (folder / os.fsdecode(b"latin-1 caf\xe9.txt")).write_bytes(article(22).encode())
     fates["latin-1 caf\ufffd.txt"] = PUBLISHED
+    add("utf-8 bom.jsonl", codecs.BOM_UTF8 + jsonl({"id": "b1", "text": article(23)}), ("#b1", PUBLISHED))
+    story = f'<REUTERS NEWID="7">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><TITLE>GRAIN</TITLE><BODY>{article(24, headline=False)}</BODY></TEXT>\n</REUTERS>\n'
+    add("cut off.sgm", (story + story.replace('"7"', '"8"')[:90]).encode(), ("#7", PUBLISHED), ("#8", Fate("quarantined", "parse", "cut off")))
     add("title only.jsonl", jsonl({"id": 1, "title": "Just a headline"}), ("#1", Fate("quarantined", "parse", "no article text")))
     return fates
