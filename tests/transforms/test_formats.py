@@ -389,6 +389,28 @@ def test_unclosed_sgml_tags_read_in_linear_time(story):
     assert record.source_id == "r.sgm#1"
 
 
+# ---------------------------------------------------------------- source ids
+
+
+ids = st.one_of(st.none(), st.sampled_from(["a", "a@2", "a@2@3", "1", "2", "3", 1, 2, "", "x#y"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(record_ids=st.lists(ids, min_size=1, max_size=12), fmt=st.sampled_from(["jsonl", "csv"]), broken=st.sets(st.integers(0, 11)))
+def test_every_record_of_a_file_gets_a_source_id_of_its_own(record_ids, fmt, broken):
+    """Repeated, missing and look-alike ids, and lines that do not parse: one record each, no two alike."""
+    if fmt == "jsonl":
+        lines = ['{"id": ' if i in broken else json.dumps({"id": rid, "text": f"Story {i}."}) for i, rid in enumerate(record_ids)]
+        data = "\n".join(lines).encode()
+    else:
+        rows = ["id,text"] + [f'"{rid if rid is not None else ""}",Story {i}.' for i, rid in enumerate(record_ids)]
+        data = "\n".join(rows).encode()
+    records = read(f"f.{fmt}", data)
+    assert len(records) == len(record_ids)
+    assert len({r.source_id for r in records}) == len(records)
+    assert all(r.source_id.startswith(f"f.{fmt}#") for r in records)
+
+
 # ---------------------------------------------------------------- any input at all
 
 
