@@ -81,6 +81,7 @@ class QuoteContext:
         self.genders = {e["entity_id"]: entity_gender(doc, e, self.mentions) for e in entities}
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.speakers: set[str] = set()  # entity ids of the speakers found so far
+        self.resolved_pronouns: list[tuple[int, str]] = []  # (offset, entity id) of the pronoun speakers resolved so far
 
     def mention_quoted(self, mention: dict) -> bool:
         span = self.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
@@ -383,8 +384,16 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
             continue
         cost = distance + (0 if is_subject(span.root) else NON_SUBJECT_COST) + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)
         if best_cost is None or cost < best_cost:
-            best, best_cost = mention, cost
-    return ctx.entities.get(best["entity_id"]) if best else None
+            best, best_cost = mention["entity_id"], cost
+    # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
+    for offset, entity_id in ctx.resolved_pronouns:
+        distance = here - bisect.bisect_right(sentence_starts, offset)
+        if 0 <= distance <= MAX_PRONOUN_DISTANCE and ctx.genders.get(entity_id, "-") in ("-", gender) and ctx.entities[entity_id]["label"] in labels:
+            if best_cost is None or distance < best_cost:
+                best, best_cost = entity_id, distance
+    if best is not None:
+        ctx.resolved_pronouns.append((pronoun.idx, best))
+    return ctx.entities.get(best) if best else None
 
 
 def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:

@@ -146,6 +146,18 @@ def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     assert (row["speaker"], row["speaker_name"], row["attribution"]) == ("she", "Angela Merkel", "pronoun")
 
 
+def test_a_pronoun_speaker_follows_the_earlier_pronoun_speakers(nlp):
+    text = (
+        "Hillary Clinton is describing a tweet as “unhinged.” She says his temperament is “dangerous for a president.”\n\n"
+        "She says the tweets accusing Alicia Machado of lying are “lies and conspiracy theories.”\n\n"
+        "The Democratic candidate’s response came in her own series of messages on Friday.\n\n"
+        "She tweeted: “When something gets under his thin skin, he lashes out and cannot let go.”"
+    )
+    rows = extract(nlp, text)
+    assert rows[-1]["attribution"] == "pronoun"
+    assert rows[-1]["speaker_name"] == "Hillary Clinton"
+
+
 def test_split_quote_and_continuation_keep_the_speaker(nlp):
     text = "“This is a good day,” Jane Doe said, “and a long one.” “We will keep working tomorrow.”"
     rows = extract(nlp, text)
