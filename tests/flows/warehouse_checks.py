@@ -40,6 +40,8 @@ def assert_no_document_is_half_published(tables: dict[str, pd.DataFrame], *, orp
         found = rows.reindex(expected.index, fill_value=0)
         half = expected[found != expected]
         assert half.empty, f"{name}: documents {list(half.index[:5])} have {list(found[half.index[:5]])} rows, documents says {list(half[:5])}"
+    mentions = tables["entity_mentions"].groupby("doc_id").size().reindex(documents["doc_id"], fill_value=0)
+    assert (mentions.to_numpy() >= documents["n_entities"].to_numpy()).all(), "a document's entities lack their mentions"
     for name in DOCUMENT_ROW_TABLES:
         stray = set(tables[name]["doc_id"]) - published
         assert orphans_allowed or not stray, f"{name} has rows of documents not in documents: {sorted(stray)[:5]}"
