@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from concurrent.futures.process import BrokenProcessPool
 
 from flows.language import DEFAULT_BATCH_SIZE
 from transforms.model import DEFAULT_MODEL
@@ -58,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except BrokenProcessPool:
+        print("error: a language worker process died (out of memory, or killed); the batches published before it stay, run again to go on", file=sys.stderr)
+        return 4
     print(
         f"run {result['run_id']}: {result['records_seen']} records: {result['published']} published, {result['duplicate']} duplicate, "
         f"{result['unchanged']} unchanged, {result['quarantined']} quarantined; rows: "

@@ -45,7 +45,7 @@ def extract_bbc_articles(archive: Path, folder: Path, count: int) -> list[str]:
 
 def batches_published(warehouse: Path) -> int:
     """Batch publishes so far, in all runs: each writes one _sources file."""
-    return len(list((warehouse / "_sources").glob("part-*.parquet")))
+    return sum(1 for path in (warehouse / "_sources").glob("part-*.parquet") if path.name != "part-empty.parquet")
 
 
 def publish_pending(warehouse: Path) -> bool:
@@ -143,3 +143,33 @@ def test_a_second_run_on_a_warehouse_in_use_stops_with_exit_3(project, tmp_path)
             first.wait()
     runs = pd.read_parquet(warehouse / "_runs")
     assert len(runs) == 1 and runs.iloc[0]["records_seen"] == 1
+
+
+def worker_processes(pid: int) -> list[int]:
+    """The language workers the run spawned (not multiprocessing's resource tracker)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in children if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()]
+
+
+def test_a_language_worker_killed_mid_run_ends_the_run_with_exit_4_and_whole_batches(project, tmp_path):
+    folder, _ = project
+    warehouse = tmp_path / "warehouse"
+    log = tmp_path / "run.log"
+    run = start_run(folder, log, warehouse=warehouse)
+    try:
+        deadline = time.monotonic() + 300
+        while not (warehouse / "_sources").is_dir() or batches_published(warehouse) < 1:
+            assert run.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
+            time.sleep(0.05)
+        (worker,) = worker_processes(run.pid)
+        os.kill(worker, signal.SIGKILL)
+        assert run.wait(timeout=300) == 4, log.read_text()[-3000:]
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
+    assert "error: a language worker process died" in log.read_text()
+    assert not publish_pending(warehouse)
+    tables = read_every_table(warehouse)
+    assert_no_document_is_half_published(tables)
+    assert 1 <= len(tables["documents"]) < N_ARTICLES
