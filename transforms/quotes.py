@@ -66,22 +66,32 @@ NO_SPEAKER = Speaker(None, None, None, None, None, "none")
 class QuoteContext:
     """Lookups over one document shared by every quote in it."""
 
-    def __init__(self, doc: Doc, spans: list[QuoteSpan], mentions: list[dict], entities: list[dict]):
+    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan], mentions: list[dict], entities: list[dict]):
         self.doc = doc
+        self.text = text  # doc.text, read once: spaCy joins every token anew on each access
+        self.token_starts = [token.idx for token in doc]
         self.spans = spans
-        self.paragraphs = paragraph_bounds(doc.text)
+        self.paragraphs = paragraph_bounds(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self.mentions = sorted(mentions, key=lambda m: m["start_char"])
         self.mention_starts = [m["start_char"] for m in self.mentions]
         self.entities = {e["entity_id"]: e for e in entities}
+        self.mentions_of: dict[str, list[dict]] = {}
+        for mention in self.mentions:
+            self.mentions_of.setdefault(mention["entity_id"], []).append(mention)
         self.quoted = [False] * len(doc)
         for span in spans:
             for token in tokens_between(doc, *marked_bounds(span)):
                 self.quoted[token.i] = True
-        self.genders = {e["entity_id"]: entity_gender(doc, e, self.mentions) for e in entities}
+        self.genders = {e["entity_id"]: entity_gender(text, e, self.mentions_of.get(e["entity_id"], [])) for e in entities}
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.speakers: set[str] = set()  # entity ids of the speakers found so far
-        self.resolved_pronouns: list[tuple[int, str]] = []  # (offset, entity id) of the pronoun speakers resolved so far
+        # (sentence index, order resolved, entity id) of the pronoun speakers resolved so far, by sentence
+        self.resolved_pronouns: list[tuple[int, int, str]] = []
+
+    def token_at_or_after(self, char: int) -> int:
+        """Index of the first token starting at or after char (len(doc) when none)."""
+        return bisect.bisect_left(self.token_starts, char)
 
     def mention_quoted(self, mention: dict) -> bool:
         span = self.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
@@ -91,8 +101,14 @@ class QuoteContext:
         return max(bisect.bisect_right(self.paragraph_starts, char) - 1, 0)
 
     def mentions_between(self, start: int, end: int) -> list[dict]:
-        first = bisect.bisect_left(self.mention_starts, start)
-        return [m for m in self.mentions[first:] if m["start_char"] < end and m["end_char"] <= end] if first < len(self.mentions) else []
+        found = []
+        for i in range(bisect.bisect_left(self.mention_starts, start), len(self.mentions)):
+            mention = self.mentions[i]
+            if mention["start_char"] >= end:
+                break
+            if mention["end_char"] <= end:
+                found.append(mention)
+        return found
 
 
 def marked_bounds(span: QuoteSpan) -> tuple[int, int]:
@@ -107,12 +123,6 @@ def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def token_at_or_after(doc: Doc, char: int) -> int:
-    """Index of the first token starting at or after char (len(doc) when none)."""
-    starts = [t.idx for t in doc]
-    return bisect.bisect_left(starts, char)
-
-
 # --- the attribution window around a quote -------------------------------------------------------
 
 
@@ -121,8 +131,8 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
     doc, span = ctx.doc, ctx.spans[k]
     _, end = marked_bounds(span)
     paragraph_end = ctx.paragraphs[ctx.paragraph_of(span.start)][1]
-    following = doc[token_at_or_after(doc, end):]
-    if ends_sentence(doc.text[span.start : span.end]) and len(following) and not following[0].is_lower:
+    following = doc[ctx.token_at_or_after(end):]
+    if ends_sentence(ctx.text[span.start : span.end]) and len(following) and not following[0].is_lower:
         return []  # `“… fraud.” Members of …`: a full stop inside the marks ended the sentence
     tokens = []
     for token in following:
@@ -147,7 +157,7 @@ def window_before(ctx: QuoteContext, k: int) -> list[Token]:
     start, _ = marked_bounds(span)
     paragraph_start = ctx.paragraphs[ctx.paragraph_of(span.start)][0]
     tokens = []
-    for i in range(token_at_or_after(doc, start) - 1, -1, -1):
+    for i in range(ctx.token_at_or_after(start) - 1, -1, -1):
         token = doc[i]
         if token.idx < paragraph_start or token.text in SENTENCE_END:
             break
@@ -161,13 +171,13 @@ def window_introducing(ctx: QuoteContext, k: int) -> list[Token]:
     doc, span = ctx.doc, ctx.spans[k]
     start, _ = marked_bounds(span)
     paragraph = ctx.paragraph_of(span.start)
-    if paragraph == 0 or doc.text[ctx.paragraphs[paragraph][0]:start].strip():
+    if paragraph == 0 or ctx.text[ctx.paragraphs[paragraph][0]:start].strip():
         return []
     previous_start, previous_end = ctx.paragraphs[paragraph - 1]
-    if not doc.text[previous_start:previous_end].rstrip().endswith(":"):
+    if not ctx.text[previous_start:previous_end].rstrip().endswith(":"):
         return []
     tokens = []
-    for i in range(token_at_or_after(doc, previous_end) - 1, -1, -1):
+    for i in range(ctx.token_at_or_after(previous_end) - 1, -1, -1):
         token = doc[i]
         if token.idx < previous_start or ctx.quoted[token.i] or token.text in SENTENCE_END:
             break
@@ -305,15 +315,13 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
 # --- speakers ------------------------------------------------------------------------------------
 
 
-def entity_gender(doc: Doc, entity: dict, mentions: list[dict]) -> str:
+def entity_gender(text: str, entity: dict, mentions: list[dict]) -> str:
     """'m', 'f' or '-' for a PERSON entity: from a title before one of its mentions, else a first name in its names."""
     if entity["label"] != "PERSON":
         return "-"
     words = lexicon()
     for mention in mentions:
-        if mention["entity_id"] != entity["entity_id"]:
-            continue
-        before = doc.text[max(mention["start_char"] - 12, 0) : mention["start_char"]].split()
+        before = text[max(mention["start_char"] - 12, 0) : mention["start_char"]].split()
         if before and words.titles.get(before[-1].lower(), "-") != "-":
             return words.titles[before[-1].lower()]
     for name in (entity["name"], *entity.get("aliases", ())):
@@ -371,7 +379,8 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
     here = bisect.bisect_right(sentence_starts, pronoun.idx)
     first = bisect.bisect_left(ctx.mention_starts, pronoun.idx)
     best, best_cost = None, None
-    for mention in reversed(ctx.mentions[:first]):
+    for i in range(first - 1, -1, -1):
+        mention = ctx.mentions[i]
         distance = here - bisect.bisect_right(sentence_starts, mention["start_char"])
         if distance > MAX_PRONOUN_DISTANCE:
             break
@@ -386,13 +395,15 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
         if best_cost is None or cost < best_cost:
             best, best_cost = mention["entity_id"], cost
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
-    for offset, entity_id in ctx.resolved_pronouns:
-        distance = here - bisect.bisect_right(sentence_starts, offset)
-        if 0 <= distance <= MAX_PRONOUN_DISTANCE and ctx.genders.get(entity_id, "-") in ("-", gender) and ctx.entities[entity_id]["label"] in labels:
+    low = bisect.bisect_left(ctx.resolved_pronouns, (here - MAX_PRONOUN_DISTANCE,))
+    high = bisect.bisect_left(ctx.resolved_pronouns, (here + 1,))
+    for sentence, _, entity_id in sorted(ctx.resolved_pronouns[low:high], key=lambda resolved: resolved[1]):
+        distance = here - sentence
+        if ctx.genders.get(entity_id, "-") in ("-", gender) and ctx.entities[entity_id]["label"] in labels:
             if best_cost is None or distance < best_cost:
                 best, best_cost = entity_id, distance
     if best is not None:
-        ctx.resolved_pronouns.append((pronoun.idx, best))
+        bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best))
     return ctx.entities.get(best) if best else None
 
 
@@ -452,7 +463,7 @@ def nominal_span(ctx: QuoteContext, subject: Token) -> Span:
 
 def transcript_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
     """A transcript quoted turn by turn names its speaker in capitals at the start ("PENCE: Well, …")."""
-    match = TRANSCRIPT_LABEL.match(ctx.doc.text, span.start, span.end)
+    match = TRANSCRIPT_LABEL.match(ctx.text, span.start, span.end)
     if match is None:
         return None
     label = match.group(1)
@@ -464,14 +475,14 @@ def transcript_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
 
 def signed_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
     """A quote signed with a dash and a name on the rest of its line (`“…” ― Pamela Padilla`)."""
-    match = SIGNATURE.match(ctx.doc.text, marked_bounds(span)[1])
+    match = SIGNATURE.match(ctx.text, marked_bounds(span)[1])
     if match is None:
         return None
     start, end = match.span(1)
-    if ctx.doc.text[end - 1] == "." and ctx.doc.text[end - 3] != " ":
+    if ctx.text[end - 1] == "." and ctx.text[end - 3] != " ":
         end -= 1  # the full stop after a signature, not an initial's
     entity = entity_in(ctx, start, end)
-    written = ctx.doc.text[start:end]
+    written = ctx.text[start:end]
     return Speaker(written, start, end, entity["name"] if entity else written, entity["entity_id"] if entity else None, "explicit")
 
 
@@ -503,19 +514,19 @@ def is_title_case(text: str) -> bool:
 def is_headline(ctx: QuoteContext, span: QuoteSpan) -> bool:
     """The quote sits in a short title-case paragraph: a headline or subhead, where quote marks cite, not report."""
     start, end = ctx.paragraphs[ctx.paragraph_of(span.start)]
-    paragraph = ctx.doc.text[start:end]
+    paragraph = ctx.text[start:end]
     return len(paragraph.split()) <= MAX_HEADLINE_WORDS and is_title_case(paragraph)
 
 
 def token_before(ctx: QuoteContext, span: QuoteSpan) -> Token | None:
-    i = token_at_or_after(ctx.doc, marked_bounds(span)[0]) - 1
+    i = ctx.token_at_or_after(marked_bounds(span)[0]) - 1
     while i >= 0 and (ctx.doc[i].is_quote or ctx.doc[i].is_space):
         i -= 1
     return ctx.doc[i] if i >= 0 else None
 
 
 def token_after(ctx: QuoteContext, span: QuoteSpan) -> Token | None:
-    i = token_at_or_after(ctx.doc, marked_bounds(span)[1])
+    i = ctx.token_at_or_after(marked_bounds(span)[1])
     while i < len(ctx.doc) and ctx.doc[i].is_space:
         i += 1
     return ctx.doc[i] if i < len(ctx.doc) else None
@@ -545,12 +556,12 @@ def is_nickname(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:
 def is_markup(ctx: QuoteContext, span: QuoteSpan) -> bool:
     """An attribute value in markup left in the text (tweet_id="…")."""
     mark = marked_bounds(span)[0]
-    return mark > 0 and ctx.doc.text[mark - 1] == "="
+    return mark > 0 and ctx.text[mark - 1] == "="
 
 
 def is_speech(ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: Cue | None) -> bool:
     """Whether a quoted span reports words, rather than naming, titling or holding words at arm's length."""
-    text = ctx.doc.text[span.start : span.end]
+    text = ctx.text[span.start : span.end]
     if is_markup(ctx, span) or is_headline(ctx, span) or is_coined_term(ctx, quote_tokens):
         return False
     if is_named_work(ctx, span, text) or is_nickname(ctx, span, text):
@@ -594,8 +605,9 @@ def inside(mention: dict, speaker: Speaker) -> bool:
 
 def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: list[dict]) -> list[dict]:
     """One row per direct quotation (without doc_id and partition columns)."""
-    spans = quote_spans(doc.text)
-    ctx = QuoteContext(doc, spans, mentions, entities)
+    text = doc.text
+    spans = quote_spans(text)
+    ctx = QuoteContext(doc, text, spans, mentions, entities)
     sentence_id_at = sentence_locator(sentences)
     rows: list[dict] = []
     previous: tuple[QuoteSpan, Speaker] | None = None
@@ -622,7 +634,7 @@ def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: 
                 "sentence_id": sentence_id_at(span.start),
                 "start_char": span.start,
                 "end_char": span.end,
-                "text": doc.text[span.start : span.end],
+                "text": text[span.start : span.end],
                 "speaker": speaker.text,
                 "speaker_start_char": speaker.start,
                 "speaker_end_char": speaker.end,
