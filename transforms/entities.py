@@ -128,9 +128,11 @@ def entity_label(doc: Doc, cluster: Cluster) -> str:
 
 
 def nearest(clusters: list[Cluster], position: int) -> Cluster:
-    """The entity named last before ``position``, else the first one named after it."""
-    before = [c for c in clusters if c.first <= position]
-    return max(before, key=lambda c: c.first) if before else min(clusters, key=lambda c: c.first)
+    """The entity mentioned last before ``position``, else the first one named after it: a surname two
+    people share ("Clinton" for Bill and Hillary) names the one the text was just talking about."""
+    latest = {id(c): max((m.start for m in c.mentions if m.start <= position), default=-1) for c in clusters}
+    before = [c for c in clusters if latest[id(c)] >= 0]
+    return max(before, key=lambda c: latest[id(c)]) if before else min(clusters, key=lambda c: c.first)
 
 
 def joins(m: Mention, words: tuple[str, ...], cluster: Cluster, label: str) -> bool:

@@ -197,11 +197,32 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
                 return objects[0] if objects else None
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head
+            if child.tag_ in ("WP", "WDT"):
+                # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
+                return verb.head if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
             return child
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and not quoted[verb.head.i]:
+        return verb.head  # "a woman saying …": the noun the participle describes does the saying
+    if verb.dep_ == "xcomp" and depth == 0:
+        controller = controlling_object(verb.head, quoted)
+        if controller is not None:
+            return controller
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
         return subject_of(verb.head, quoted, depth + 1)
+    return None
+
+
+def controlling_object(verb: Token, quoted: list[bool]) -> Token | None:
+    """The object that does what an object-control complement says ("footage of Clinton asking",
+    "heard him say"): a name in an "of" phrase on the object stands for it."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and not quoted[child.i]:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    named = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN" and not quoted[c.i]]
+                    if named:
+                        return named[0]
+            return child if child.pos_ in ("PROPN", "PRON") else None
     return None
 
 
@@ -284,6 +305,8 @@ def leading_subject(verb: Token, window: list[Token]) -> Token | None:
     """In `“…,” Flynn, a top Trump surrogate, said`, the phrase between the quote and the verb names the speaker,
     however the parser attached it: take its head-most noun."""
     leading = [t for t in window if t.i < verb.i]
+    if any(t.tag_ in ("WDT", "WP") for t in leading):
+        return None  # `“…”, which would allow`: a relative clause about the quoted words, not an attribution
     ids = {t.i for t in leading}
     heads = [t for t in leading if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i not in ids]
     return heads[0] if heads else None

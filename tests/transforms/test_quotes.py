@@ -130,6 +130,7 @@ def only_quote(nlp, text: str) -> dict:
         ("“We will not be moved on this,” a spokesman for the ministry said.", "a spokesman for the ministry", None, "say", "explicit"),
         ("The deal is “dead on arrival,” according to Senator John Smith.", "Senator John Smith", "John Smith", "according to", "explicit"),
         ("“Profits rose in every region we serve,” Acme Corp said in a statement.", "Acme Corp", "Acme Corp", "say", "explicit"),
+        ("The new ad uses footage of Maria Lopez asking, “Why are we not further ahead in the polls?”", "Maria Lopez", "Maria Lopez", "ask", "explicit"),
     ],
 )
 def test_attribution_patterns(nlp, text, speaker, name, verb_lemma, attribution):
@@ -145,6 +146,17 @@ def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     )
     row = only_quote(nlp, text)
     assert (row["speaker"], row["speaker_name"], row["attribution"]) == ("she", "Angela Merkel", "pronoun")
+
+
+def test_a_shared_surname_names_the_person_just_mentioned(nlp):
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday.\n\n"
+        "Don Fowler, who led the party during Bill Clinton’s presidency, has backed Hillary Clinton since 2008.\n\n"
+        "“It is something you would be a fool not to prepare for,” he said. He added a note of caution, should Clinton return too soon.\n\n"
+        "“She had better get well before she gets back out there,” he said."
+    )
+    rows = extract(nlp, text)
+    assert [r["speaker_name"] for r in rows] == ["Don Fowler", "Don Fowler"]
 
 
 def test_a_pronoun_speaker_follows_the_earlier_pronoun_speakers(nlp):
