@@ -253,11 +253,15 @@ def split_paragraphs(text: str, *, infer_from_sentences: bool) -> list[str]:
 
     A blank line or an indented line starts a paragraph. Text with neither (the seed's layout)
     gets its paragraphs from line structure when ``infer_from_sentences``: a line ending a sentence
-    followed by one opening a sentence.
+    followed by one opening a sentence. Text that does have blank lines may still put some paragraphs
+    on lines of their own (web exports); a block whose every line ends a sentence and is followed by
+    one opening a sentence is such a run of paragraphs, not one hard-wrapped paragraph.
     """
     blocks = _blocks_by_blank_lines_and_indents(text.split("\n"))
     if infer_from_sentences and len(blocks) == 1:
         blocks = _blocks_by_sentence_ends(blocks[0])
+    elif infer_from_sentences:
+        blocks = [piece for block in blocks for piece in _lines_if_each_a_paragraph(block)]
     paragraphs = (collapse_spaces(" ".join(block)) for block in blocks)
     return [paragraph for paragraph in paragraphs if paragraph]
 
@@ -282,6 +286,12 @@ def _blocks_by_sentence_ends(lines: list[str]) -> list[list[str]]:
             blocks.append([])
         blocks[-1].append(line)
     return blocks
+
+
+def _lines_if_each_a_paragraph(block: list[str]) -> list[list[str]]:
+    if all(_ENDS_SENTENCE.search(line) and _opens_sentence(following) for line, following in zip(block, block[1:])):
+        return [[line] for line in block]
+    return [block]
 
 
 def _opens_sentence(line: str) -> bool:

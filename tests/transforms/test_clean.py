@@ -214,6 +214,14 @@ def test_split_paragraphs_by_blank_lines_indents_or_sentence_ends():
     assert split_paragraphs(" \n\n", infer_from_sentences=True) == []
 
 
+def test_lines_that_each_end_a_sentence_are_paragraphs_in_text_with_blank_lines():
+    web = "Headline here.\n\n“We won,” she said.\nThe vote was close.\n“It was hard,” he added.\n\nLast one."
+    assert split_paragraphs(web, infer_from_sentences=True) == ["Headline here.", "“We won,” she said.", "The vote was close.", "“It was hard,” he added.", "Last one."]
+    wrapped = "The council met on\nTuesday. It voted.\n\nMembers said the plan\nwould pass."
+    assert split_paragraphs(wrapped, infer_from_sentences=True) == ["The council met on Tuesday. It voted.", "Members said the plan would pass."]
+    assert split_paragraphs(web, infer_from_sentences=False)[1] == "“We won,” she said. The vote was close. “It was hard,” he added."
+
+
 def test_join_paragraphs_offsets():
     body, spans = join_paragraphs(["One.", "Two three."])
     assert body == "One.\n\nTwo three."
