@@ -35,6 +35,7 @@ FUNCTION_WORDS = frozenset("a an the of in on at by for to from with and or but 
 MAX_PRONOUN_DISTANCE = 12
 NON_SUBJECT_COST = 1.5
 NON_SPEAKER_COST = 0.5
+SUBORDINATE_SUBJECT_COST = 1.0
 # How far before a token a mention that covers it may start.
 MAX_NAME_CHARS = 80
 ENTITY_LABEL_PREFERENCE = ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART")
@@ -86,8 +87,8 @@ class QuoteContext:
         self.genders = {e["entity_id"]: entity_gender(text, e, self.mentions_of.get(e["entity_id"], [])) for e in entities}
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.speakers: set[str] = set()  # entity ids of the speakers found so far
-        # (sentence index, order resolved, entity id) of the pronoun speakers resolved so far, by sentence
-        self.resolved_pronouns: list[tuple[int, int, str]] = []
+        # (sentence index, order resolved, entity id, pronoun's gender) of the pronoun speakers resolved so far, by sentence
+        self.resolved_pronouns: list[tuple[int, int, str, str]] = []
 
     def token_at_or_after(self, char: int) -> int:
         """Index of the first token starting at or after char (len(doc) when none)."""
@@ -351,6 +352,9 @@ def entity_gender(text: str, entity: dict, mentions: list[dict]) -> str:
         for word in name.lower().split()[:-1]:
             if word in words.first_names:
                 return words.first_names[word]
+    if len(entity["name"].split()) == 1:
+        # a person the article only ever calls by one name is called by the first name ("Melanie")
+        return words.first_names.get(entity["name"].lower(), "-")
     return "-"
 
 
@@ -414,19 +418,22 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
             continue
         if gender != "-" and ctx.genders.get(mention["entity_id"], "-") not in ("-", gender):
             continue
-        cost = distance + (0 if is_subject(span.root) else NON_SUBJECT_COST) + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)
+        role = 0 if names_main_subject(ctx, mention) else SUBORDINATE_SUBJECT_COST if is_subject(span.root) else NON_SUBJECT_COST
+        cost = distance + role + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)
         if best_cost is None or cost < best_cost:
             best, best_cost = mention["entity_id"], cost
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
     low = bisect.bisect_left(ctx.resolved_pronouns, (here - MAX_PRONOUN_DISTANCE,))
     high = bisect.bisect_left(ctx.resolved_pronouns, (here + 1,))
-    for sentence, _, entity_id in sorted(ctx.resolved_pronouns[low:high], key=lambda resolved: resolved[1]):
+    for sentence, _, entity_id, earlier_gender in sorted(ctx.resolved_pronouns[low:high], key=lambda resolved: resolved[1]):
         distance = here - sentence
-        if ctx.genders.get(entity_id, "-") in ("-", gender) and ctx.entities[entity_id]["label"] in labels:
+        # someone called "he" is not the "she" of the next quote, whatever the names say
+        agrees = earlier_gender == gender and ctx.genders.get(entity_id, "-") in ("-", gender)
+        if agrees and ctx.entities[entity_id]["label"] in labels:
             if best_cost is None or distance < best_cost:
                 best, best_cost = entity_id, distance
     if best is not None:
-        bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best))
+        bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender))
     return ctx.entities.get(best) if best else None
 
 

@@ -159,6 +159,17 @@ def test_a_shared_surname_names_the_person_just_mentioned(nlp):
     assert [r["speaker_name"] for r in rows] == ["Don Fowler", "Don Fowler"]
 
 
+def test_a_he_does_not_stand_for_the_next_she(nlp):
+    # "Oz" has no gender of its own: only the pronoun that named him says he is not "she"
+    text = (
+        "Sen. Claire McCaskill questioned Dr. Oz at a Senate hearing in 2014.\n\n"
+        "“These products work for every body type,” he said.\n\n"
+        "“The scientific community is almost monolithic against you,” she said."
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("he", "Oz"), ("she", "Claire McCaskill")]
+
+
 def test_a_pronoun_speaker_follows_the_earlier_pronoun_speakers(nlp):
     text = (
         "Hillary Clinton is describing a tweet as “unhinged.” She says his temperament is “dangerous for a president.”\n\n"
