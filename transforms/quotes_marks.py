@@ -129,8 +129,9 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
                 if open_at is None:
                     if role != "close":
                         open_at, family, depth = i, DOUBLE_MARKS[ch], 0
-                elif DOUBLE_MARKS[ch] != family:
-                    # another family inside an open quote is a quote within the quote
+                elif DOUBLE_MARKS[ch] != family and (role != "close" or depth > 0):
+                    # another family inside an open quote is a quote within the quote; a closing mark of
+                    # another family with nothing nested open closes the quote (`“…," he said`: styles mixed)
                     depth = depth + 1 if role == "open" else max(depth - 1, 0)
                 elif role == "open" and depth == 0:
                     # a fresh opening mark: the previous quote was never closed

@@ -100,6 +100,7 @@ def test_rows_point_into_the_text(nlp):
         ("“First part.\n\n“Second part.”\n\nAfter.", ["First part.\n\n“Second part."]),  # multi-paragraph
         ("“He told me ‘no’ twice,” she said.", ["He told me ‘no’ twice,"]),  # nested quote stays inside
         ('"Outer “inner” outer," she said.', ["Outer “inner” outer,"]),
+        ('“Deals are not required," he said of the "candy" deals.', ["Deals are not required,", "candy"]),  # mixed styles
         ("The voters’ choice was ‘clear as day’, she said.", ["clear as day"]),
         ("It's the candidates' night.", []),
         ('"WALLACE: Why now?\n\n"PENCE: Well, look.', ["WALLACE: Why now?", "PENCE: Well, look."]),  # transcript turns
