@@ -293,13 +293,18 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
             continue
         subject = leading_subject(token, window) if adjacent else None
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent else None)
-        if subject is None:
+        if subject is None or names_with_the_quote(subject, quote_tokens):
             continue
         score = 3 * is_speech + 2 * (governs or parenthetical) + 2 * adjacent
         rank = (score, -abs(token.i - quote_start))
         if best is None or rank > best_rank:
             best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
     return best
+
+
+def names_with_the_quote(subject: Token, quote_tokens: set[int]) -> bool:
+    """The quote is a word of the speaker's own noun phrase (`the “fact-checking” website says`): a term, not its words."""
+    return any(subject.left_edge.i <= i <= subject.i for i in quote_tokens)
 
 
 def leading_subject(verb: Token, window: list[Token]) -> Token | None:

@@ -240,6 +240,7 @@ def test_signed_quotes_take_the_name_after_the_dash(nlp):
         "She appeared on MSNBC’s “Morning Joe” on Friday.",  # title of a work
         "Rep. Robert C. “Bobby” Scott hosted the picnic.",  # nickname
         "The so-called “experts” were wrong again.",  # scare quote
+        "The “fact-checking” website said the rate was far lower.",  # a word of the speaker's own name
         "Trump ‘The Dealmaker’ Could Fix Energy, Graham Says\n\nThe senator spoke on Monday.",  # headline
     ],
 )
