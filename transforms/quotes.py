@@ -202,8 +202,10 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
                 # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
                 return verb.head if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
             return child
-    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and not quoted[verb.head.i]:
-        return verb.head  # "a woman saying …": the noun the participle describes does the saying
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted[verb.head.i]:
+        # "footage of Hillary Clinton asking, “…”": the named person asks (after a common noun,
+        # "a statement calling …", the participle describes words, not a speaker)
+        return verb.head
     if verb.dep_ == "xcomp" and depth == 0:
         controller = controlling_object(verb.head, quoted)
         if controller is not None:
