@@ -224,13 +224,13 @@ def stage_removal_of_documents(root: Path, staged: StagedBatch, doc_ids: set[str
         for path in data_files(root, table):
             if path.name == EMPTY_FILE:
                 continue
-            data = pq.read_table(path)
-            hit = pc.is_in(data.column("doc_id"), value_set=wanted)
-            if not pc.any(hit).as_py():
+            # the doc_id column alone tells whether a file is touched; most are not, and stay unread
+            if not pc.any(pc.is_in(pq.read_table(path, columns=["doc_id"]).column("doc_id"), value_set=wanted)).as_py():
                 continue
+            data = pq.read_table(path)
             relative = str(path.relative_to(root))
             staged.removals.append(relative)
-            kept = data.filter(pc.invert(hit))
+            kept = data.filter(pc.invert(pc.is_in(data.column("doc_id"), value_set=wanted)))
             if kept.num_rows:
                 copy = staged.directory / "rewrites" / relative
                 copy.parent.mkdir(parents=True, exist_ok=True)
