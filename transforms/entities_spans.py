@@ -91,10 +91,6 @@ def has_upper(tokens) -> bool:
     return any(any(ch.isupper() for ch in t.text) for t in tokens)
 
 
-def is_upper_word(token: Token) -> bool:
-    return token.is_alpha and token.is_upper and len(token) > 1
-
-
 def model_mentions(doc: Doc) -> list[Mention]:
     return [Mention(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in NAMED_LABELS]
 
@@ -248,10 +244,6 @@ def merge_preferring(preferred: list[Mention], others: list[Mention]) -> list[Me
     """All of ``preferred`` plus the ``others`` that overlap none of them, in document order."""
     kept = [m for m in others if not any(overlaps(m, p) for p in preferred)]
     return sorted(set(preferred) | set(kept))
-
-
-def _tokens_text(doc: Doc, m: Mention) -> str:
-    return doc[m.start : m.end].text
 
 
 def titled_person(doc: Doc, m: Mention) -> bool:

@@ -242,10 +242,6 @@ def _reads_as_western(text: str) -> bool:
     return all(char.isalpha() or char in _WESTERN_SYMBOLS or char == "\xa0" for char in non_ascii)
 
 
-def _looks_binary(text: str) -> bool:
-    return _BINARY_CONTROL.search(text) is not None
-
-
 def repair_text(text: str) -> str:
     """Undo mojibake (UTF-8 read as cp1252 and the like) without touching anything else."""
     if text.isascii():  # mojibake needs non-ASCII characters; this skips ftfy's cost for most text
