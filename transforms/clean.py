@@ -13,8 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from transforms.data_files import data_lines
 from transforms.records import CleanDocument, CleaningError, RawRecord
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -61,7 +61,7 @@ class Dateline:
 def month_numbers() -> dict[str, int]:
     """Every spelling of a month name in data/month_names.txt (lower case) → month number."""
     months = {}
-    for line in _data_lines("month_names.txt"):
+    for line in data_lines("month_names.txt"):
         number, *names = line.split()
         months.update((name, int(number)) for name in names)
     return months
@@ -70,14 +70,9 @@ def month_numbers() -> dict[str, int]:
 @cache
 def known_agencies() -> frozenset[str]:
     """The agencies in data/news_agencies.txt, case-folded."""
-    lines = _data_lines("news_agencies.txt")
+    lines = data_lines("news_agencies.txt")
     return frozenset(line.casefold() for line in lines)
 
-
-def _data_lines(name: str) -> list[str]:
-    """The non-blank, non-comment lines of a packaged data file."""
-    text = resources.files("transforms").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _month_alternation() -> str:

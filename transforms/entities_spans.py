@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
+
+from transforms.data_files import data_lines
 
 # Labels analysts count as named entities; numbers and dates are not entities of the tables.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -36,8 +37,7 @@ class Mention:
 @lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     """A lowercase word list from transforms/data (comments and blank lines skipped)."""
-    text = resources.files("transforms").joinpath("data", name).read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.lower() for line in data_lines(name))
 
 
 def titles() -> frozenset[str]:

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("transforms").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+from transforms.data_files import data_lines
 
 
 def _table(name: str) -> dict[str, tuple[str, ...]]:
-    return {fields[0]: tuple(fields[1:]) for fields in (line.split("\t") for line in _data_lines(name))}
+    return {fields[0]: tuple(fields[1:]) for fields in (line.split("\t") for line in data_lines(name))}
 
 
 @dataclass(frozen=True)
@@ -32,10 +28,10 @@ def lexicon() -> Lexicon:
     """The lexicon, read once per process (the files are part of the package and never change at run time)."""
     pronouns = _table("pronouns.tsv")
     return Lexicon(
-        speech_verbs=frozenset(_data_lines("speech_verbs.txt")),
-        speech_nouns=frozenset(_data_lines("speech_nouns.txt")),
-        work_cues=frozenset(_data_lines("work_cues.txt")),
-        speech_phrases=tuple(tuple(line.lower().split()) for line in _data_lines("speech_phrases.txt")),
+        speech_verbs=frozenset(data_lines("speech_verbs.txt")),
+        speech_nouns=frozenset(data_lines("speech_nouns.txt")),
+        work_cues=frozenset(data_lines("work_cues.txt")),
+        speech_phrases=tuple(tuple(line.lower().split()) for line in data_lines("speech_phrases.txt")),
         pronouns={word: (fields[0], fields[1]) for word, fields in pronouns.items()},
         titles={word: fields[0] for word, fields in _table("titles.tsv").items()},
         first_names={word: fields[0] for word, fields in _table("first_names.tsv").items()},
