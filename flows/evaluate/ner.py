@@ -10,7 +10,6 @@ predictions are scored by the shared scorer, whose figures are printed as it pri
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from flows.evaluate.alignment import BodyAlignment
 from transforms.nlp import DEFAULT_MODEL
 
 SCORER_NAME = "score.py"
@@ -30,35 +30,6 @@ def find_scorer(gold: Path) -> Path:
         if (folder / SCORER_NAME).is_file():
             return folder / SCORER_NAME
     raise SystemExit(f"no {SCORER_NAME} in the folders above {gold}: pass --scorer")
-
-
-def non_space_positions(text: str) -> list[int]:
-    return [i for i, ch in enumerate(text) if not ch.isspace()]
-
-
-def offset_map(body: str, text: str) -> dict[int, int]:
-    """Body offset -> text offset for every non-space body character that has a counterpart.
-
-    Whitespace is left out of the comparison (unwrapping and paragraph breaks only change it);
-    characters the cleaner replaced one for one (a quote mark) map to their replacement."""
-    body_at, text_at = non_space_positions(body), non_space_positions(text)
-    a = "".join(body[i] for i in body_at)
-    b = "".join(text[i] for i in text_at)
-    if a == b:
-        return dict(zip(body_at, text_at))
-    mapping = {}
-    for tag, a0, a1, b0, b1 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0):
-            mapping.update(zip(body_at[a0:a1], text_at[b0:b1]))
-    return mapping
-
-
-def span_in_text(start: int, end: int, mapping: dict[int, int], body: str) -> tuple[int, int] | None:
-    """The text offsets of a body span, by its first and last non-space characters."""
-    inside = [i for i in range(start, end) if not body[i].isspace()]
-    if not inside or inside[0] not in mapping or inside[-1] not in mapping:
-        return None
-    return mapping[inside[0]], mapping[inside[-1]] + 1
 
 
 def pipeline_input(units: list[dict], folder: Path) -> Path:
@@ -87,10 +58,9 @@ def predictions(units: list[dict], warehouse: Path, run_id: str) -> tuple[list[d
         doc_id = doc_of.get(unit["id"])
         ents = []
         if doc_id in by_doc:
-            body = bodies[doc_id]
-            mapping = offset_map(body, unit["text"])
+            alignment = BodyAlignment(bodies[doc_id], unit["text"])
             for start, end, label in by_doc[doc_id][["start_char", "end_char", "label"]].itertuples(index=False):
-                span = span_in_text(int(start), int(end), mapping, body)
+                span = alignment.span(int(start), int(end))
                 if span is None:
                     unplaced += 1
                 else:

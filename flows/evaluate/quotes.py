@@ -9,7 +9,6 @@ so body offsets are carried over by a character alignment) and scored by the sha
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib.util
 import json
 import re
@@ -18,6 +17,8 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+
+from flows.evaluate.alignment import BodyAlignment
 
 DEFAULT_SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes" / "score.py"
 PRONOUN_SPEAKERS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}
@@ -31,27 +32,6 @@ def load_scorer(path: Path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-class OffsetMap:
-    """Carries character offsets in a cleaned body over to the raw text it was cleaned from."""
-
-    def __init__(self, body: str, raw: str):
-        matcher = difflib.SequenceMatcher(None, body, raw, autojunk=False)
-        self.blocks = [b for b in matcher.get_matching_blocks() if b.size]
-
-    def to_raw(self, offset: int, *, end: bool = False) -> int:
-        """The raw offset of a body offset; an end offset maps after the character before it."""
-        probe = offset - 1 if end else offset
-        for block in self.blocks:
-            if block.a <= probe < block.a + block.size:
-                return block.b + probe - block.a + (1 if end else 0)
-        # a character the cleaner changed: place it next to the nearest aligned one
-        before = [b for b in self.blocks if b.a + b.size <= probe]
-        if before:
-            last = before[-1]
-            return last.b + last.size + (probe - last.a - last.size) + (1 if end else 0)
-        return offset
 
 
 def speaker_for_scoring(row: dict) -> str | None:
@@ -87,34 +67,27 @@ def match_documents(gold: dict[str, dict], documents: pd.DataFrame, sources: pd.
     return matched
 
 
-def predictions(gold: dict[str, dict], warehouse: Path) -> list[dict]:
-    """One prediction line per gold article, from the published documents and quotes tables."""
+def predictions(gold: dict[str, dict], warehouse: Path) -> tuple[list[dict], int]:
+    """One prediction line per gold article, from the published documents and quotes tables, and
+    how many quotes could not be placed in the gold text."""
     documents = pd.read_parquet(warehouse / "documents")
     quotes = pd.read_parquet(warehouse / "quotes")
     sources = pd.read_parquet(warehouse / "_sources")
     matched = match_documents(gold, documents, sources)
     bodies = dict(zip(documents["doc_id"], documents["body"]))
-    lines = []
+    lines, unplaced = [], 0
     for gold_id, doc_id in matched.items():
-        raw = gold[gold_id]["text"]
-        offsets = OffsetMap(bodies[doc_id], raw)
+        alignment = BodyAlignment(bodies[doc_id], gold[gold_id]["text"])
         selected = quotes[quotes["doc_id"] == doc_id].sort_values("quote_id")
-        rows = selected.astype(object).where(selected.notna(), None).to_dict("records")
-        lines.append(
-            {
-                "doc_id": gold_id,
-                "quotes": [
-                    {
-                        "start": offsets.to_raw(row["start_char"]),
-                        "end": offsets.to_raw(row["end_char"], end=True),
-                        "speaker": speaker_for_scoring(row),
-                        "attribution": row["attribution"],
-                    }
-                    for row in rows
-                ],
-            }
-        )
-    return lines
+        placed = []
+        for row in selected.astype(object).where(selected.notna(), None).to_dict("records"):
+            span = alignment.span(row["start_char"], row["end_char"])
+            if span is None:
+                unplaced += 1
+            else:
+                placed.append({"start": span[0], "end": span[1], "speaker": speaker_for_scoring(row), "attribution": row["attribution"]})
+        lines.append({"doc_id": gold_id, "quotes": placed})
+    return lines, unplaced
 
 
 def gold_as_pipeline_input(gold_path: Path, folder: Path) -> Path:
@@ -150,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         if not result["success"]:
             print(f"the pipeline run failed its checks: {result['summary']}", file=sys.stderr)
             return 1
-        lines = predictions(gold, Path(warehouse))
+        lines, unplaced = predictions(gold, Path(warehouse))
         pred_path = args.pred or scratch_path / "pred.jsonl"
         pred_path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
         scorer_args = [str(args.gold), str(pred_path)] + (["--json"] if args.json else []) + (["--errors", str(args.errors)] if args.errors else [])
@@ -158,5 +131,5 @@ def main(argv: list[str] | None = None) -> int:
         errors: list = []
         scorer.score(gold, scorer.load(str(pred_path)), errors)
         counts = {kind: sum(1 for e in errors if e[0] == kind) for kind in ("missed", "spurious", "wrong_speaker")}
-        print("errors: " + ", ".join(f"{kind} {n}" for kind, n in counts.items()))
+        print("errors: " + ", ".join(f"{kind} {n}" for kind, n in counts.items()) + f"; {unplaced} quotes not placed in the gold text")
     return status
