@@ -544,8 +544,9 @@ def is_coined_term(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Every word capitalised except short function words: a name, a title or a headline."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", text)
-    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words)
+    # a word may start with a digit ("13th", "1994"): numbers are neither capitalised nor lower case
+    words = re.findall(r"[^\W_][\w’'-]*", text)
+    return bool(words) and all(not w[0].islower() or w.lower() in FUNCTION_WORDS for w in words) and not words[0][0].islower()
 
 
 def is_headline(ctx: QuoteContext, span: QuoteSpan) -> bool:
@@ -570,11 +571,17 @@ def token_after(ctx: QuoteContext, span: QuoteSpan) -> Token | None:
 
 
 def is_named_work(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:
-    """A short title-case quote after a possessive or a word like "show" or "titled": the name of a work."""
+    """A short title-case quote after a possessive or a word like "show" or "titled" (`MSNBC’s “Morning Joe”`,
+    `an episode of “Face the Nation”`), or itself named as one (“Commander-in-Chief Forum”): the name of a work."""
     if word_count(text) > MAX_TITLE_WORDS or not is_title_case(text):
         return False
+    cues = lexicon().work_cues
+    if re.findall(r"\w+", text)[-1].lower() in cues:
+        return True
     before = token_before(ctx, span)
-    return before is not None and (before.tag_ == "POS" or before.lower_ in lexicon().work_cues)
+    if before is not None and before.lower_ == "of" and before.i > 0:
+        before = ctx.doc[before.i - 1]
+    return before is not None and (before.tag_ == "POS" or before.lower_ in cues)
 
 
 def is_nickname(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:

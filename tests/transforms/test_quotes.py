@@ -242,6 +242,9 @@ def test_signed_quotes_take_the_name_after_the_dash(nlp):
         "The so-called “experts” were wrong again.",  # scare quote
         "The “fact-checking” website said the rate was far lower.",  # a word of the speaker's own name
         "Trump ‘The Dealmaker’ Could Fix Energy, Graham Says\n\nThe senator spoke on Monday.",  # headline
+        "On Sunday’s broadcast of “Meet the Voters,” the senator said the bill would pass.",  # a show, after "broadcast of"
+        "Her new documentary “2nd Chance” opens in theaters on Friday.",  # a title that starts with a number
+        "The governor stressed her record during a “Small Business Forum” held by the chamber.",  # names itself a forum
     ],
 )
 def test_not_quotes(nlp, text):
