@@ -245,6 +245,8 @@ def test_signed_quotes_take_the_name_after_the_dash(nlp):
         "On Sunday’s broadcast of “Meet the Voters,” the senator said the bill would pass.",  # a show, after "broadcast of"
         "Her new documentary “2nd Chance” opens in theaters on Friday.",  # a title that starts with a number
         "The governor stressed her record during a “Small Business Forum” held by the chamber.",  # names itself a forum
+        "He mocked his rival with the nickname “Sleepy Sam.”",  # nickname
+        "The goalkeeper, nicknamed “The Wall,” retired on Monday.",  # nickname
     ],
 )
 def test_not_quotes(nlp, text):
