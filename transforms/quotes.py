@@ -29,6 +29,8 @@ SENTENCE_END = (".", "!", "?")
 MIN_UNATTRIBUTED_WORDS = 5
 MAX_TITLE_WORDS = 6
 MAX_HEADLINE_WORDS = 25
+# Where a quote stands as what is said of someone (`called him “reckless”`), not as a name.
+PREDICATE_DEPS = ("oprd", "acomp", "attr")
 FUNCTION_WORDS = frozenset("a an the of in on at by for to from with and or but as is it its vs".split())
 # Pronoun resolution: how many sentences back to look, and how much farther (in sentences) a mention
 # that is not a subject, or not yet a speaker, counts as being.
@@ -531,9 +533,12 @@ def word_count(text: str) -> int:
 
 
 def is_coined_term(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
-    """A short quoted noun phrase hanging off a name just before it (UN “blue helmets”): a term, not speech."""
+    """A short quoted noun phrase hanging off a name just before it (UN “blue helmets”): a term, not speech.
+    A quote in a predicate's place says something of the name (`called Miss Universe “disgusting”`): words."""
     tokens = [ctx.doc[i] for i in sorted(quote_tokens) if not ctx.doc[i].is_punct]
     if not tokens or len(tokens) > 3 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return False
+    if any(t.dep_ in PREDICATE_DEPS and t.head.i not in quote_tokens for t in tokens):
         return False
     first = min(quote_tokens)
     while first > 0 and ctx.doc[first - 1].is_quote:

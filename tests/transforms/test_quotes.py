@@ -225,6 +225,12 @@ def test_a_name_in_a_modifier_is_not_the_speaker(nlp, text, speaker):
     assert (row["speaker"], row["speaker_name"]) == (speaker, None)
 
 
+def test_a_word_said_of_a_name_is_a_quote(nlp):
+    # the name before the quote is who the word is said of, not a term the quote belongs to (UN “blue helmets”)
+    row = only_quote(nlp, "The mayor called a former Miss Texas “dishonest” in a speech.")
+    assert (row["text"], row["speaker"]) == ("dishonest", "The mayor")
+
+
 def test_signed_quotes_take_the_name_after_the_dash(nlp):
     text = (
         "“Mr. Trump embodies the lasting legacy of racism in this country.” ― Sonya Herridge "
