@@ -608,7 +608,23 @@ def is_markup(ctx: QuoteContext, span: QuoteSpan) -> bool:
     return mark > 0 and ctx.text[mark - 1] == "="
 
 
-def is_speech(ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: Cue | None) -> bool:
+def is_sentence_after_attributed_quote(ctx: QuoteContext, span: QuoteSpan, previous: tuple[QuoteSpan, Speaker] | None) -> bool:
+    """`“Here he comes,” she said. “Big Daddy.”`: a whole sentence in marks after an attributed quote of its
+    paragraph goes on with that speaker's words, however short (a scare quote or a title is not a sentence)."""
+    if previous is None or previous[1].attribution == "none" or span.open_mark < 0 or span.close_mark < 0:
+        return False
+    previous_span = previous[0]
+    if ctx.paragraph_of(previous_span.start) != ctx.paragraph_of(span.start):
+        return False
+    text = ctx.text[span.start : span.end]
+    gap = ctx.text[marked_bounds(previous_span)[1] : span.open_mark].strip()
+    sentence_ended = gap.endswith(SENTENCE_END) if gap else ctx.text[previous_span.start : previous_span.end].endswith(SENTENCE_END)
+    return sentence_ended and text[0].isupper() and text.endswith(SENTENCE_END)
+
+
+def is_speech(
+    ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: Cue | None, previous: tuple[QuoteSpan, Speaker] | None = None
+) -> bool:
     """Whether a quoted span reports words, rather than naming, titling or holding words at arm's length."""
     text = ctx.text[span.start : span.end]
     if is_markup(ctx, span) or is_headline(ctx, span) or is_coined_term(ctx, quote_tokens):
@@ -617,7 +633,7 @@ def is_speech(ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: C
         return False
     if span.single:
         return cue is not None and cue.subject is not None and cue.verb_lemma in lexicon().speech_verbs
-    return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS
+    return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS or is_sentence_after_attributed_quote(ctx, span, previous)
 
 
 # --- rows ----------------------------------------------------------------------------------------
@@ -663,7 +679,7 @@ def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: 
     for k, span in enumerate(spans):
         quote_tokens = {t.i for t in tokens_between(doc, span.start, span.end)}
         cue = find_cue(ctx, k, quote_tokens)
-        if not is_speech(ctx, span, quote_tokens, cue):
+        if not is_speech(ctx, span, quote_tokens, cue, previous):
             continue
         labelled = transcript_speaker(ctx, span) or signed_speaker(ctx, span)
         if labelled is not None:

@@ -191,6 +191,15 @@ def test_split_quote_and_continuation_keep_the_speaker(nlp):
     assert rows[-1]["attribution"] == "continuation"
 
 
+def test_a_short_sentence_after_an_attributed_quote_continues_it(nlp):
+    # short and unattributed, but a whole sentence of its own right after the speaker's quote: not a scare quote
+    rows = extract(nlp, "“The train is late again,” Maria Lopez said on Monday. “Every day.”")
+    assert [(r["text"], r["speaker_name"], r["attribution"]) for r in rows] == [
+        ("The train is late again,", "Maria Lopez", "explicit"),
+        ("Every day.", "Maria Lopez", "continuation"),
+    ]
+
+
 def test_colon_introduces_next_paragraph_quote(nlp):
     text = "Senator Tom Reed said on Friday:\n\n“The vote is set and the bill will pass this month.”"
     row = only_quote(nlp, text)
