@@ -555,10 +555,18 @@ def is_title_case(text: str) -> bool:
 
 
 def is_headline(ctx: QuoteContext, span: QuoteSpan) -> bool:
-    """The quote sits in a short title-case paragraph: a headline or subhead, where quote marks cite, not report."""
-    start, end = ctx.paragraphs[ctx.paragraph_of(span.start)]
+    """The quote sits in a short title-case paragraph: a headline or subhead, where quote marks cite, not report;
+    or in a short first paragraph and the story quotes the same words again (`Flynn says Trump 'absolutely right'`):
+    a headline in sentence case, citing a quote the story reports."""
+    paragraph_index = ctx.paragraph_of(span.start)
+    start, end = ctx.paragraphs[paragraph_index]
     paragraph = ctx.text[start:end]
-    return len(paragraph.split()) <= MAX_HEADLINE_WORDS and is_title_case(paragraph)
+    if len(paragraph.split()) > MAX_HEADLINE_WORDS:
+        return False
+    if is_title_case(paragraph):
+        return True
+    words = ctx.text[span.start : span.end].rstrip(",.;:!?")
+    return paragraph_index == 0 and bool(words) and words in ctx.text[end:]
 
 
 def token_before(ctx: QuoteContext, span: QuoteSpan) -> Token | None:

@@ -268,6 +268,11 @@ def test_not_quotes(nlp, text):
     assert extract(nlp, text) == []
 
 
+def test_a_headline_citing_the_story_quote_is_not_a_second_quote(nlp):
+    text = "Mayor says depot fire was 'no accident' in late-night briefing.\n\nThe fire that destroyed the bus depot was “no accident,” the mayor said on Tuesday."
+    assert [r["text"] for r in extract(nlp, text)] == ["no accident,"]
+
+
 # --- long articles --------------------------------------------------------------------------------
 
 LONG_ARTICLE_SPEAKERS = ["Maria Lopez", "John Carter", "Angela Brooks", "David Chen", "Sarah Miller"]
