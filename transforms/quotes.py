@@ -29,6 +29,8 @@ SENTENCE_END = (".", "!", "?")
 MIN_UNATTRIBUTED_WORDS = 5
 MAX_TITLE_WORDS = 6
 MAX_HEADLINE_WORDS = 25
+# Where a quote stands as what is said of someone (`called him “reckless”`), not as a name.
+PREDICATE_DEPS = ("oprd", "acomp", "attr")
 FUNCTION_WORDS = frozenset("a an the of in on at by for to from with and or but as is it its vs".split())
 # Pronoun resolution: how many sentences back to look, and how much farther (in sentences) a mention
 # that is not a subject, or not yet a speaker, counts as being.
@@ -531,9 +533,12 @@ def word_count(text: str) -> int:
 
 
 def is_coined_term(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
-    """A short quoted noun phrase hanging off a name just before it (UN “blue helmets”): a term, not speech."""
+    """A short quoted noun phrase hanging off a name just before it (UN “blue helmets”): a term, not speech.
+    A quote in a predicate's place says something of the name (`called Miss Universe “disgusting”`): words."""
     tokens = [ctx.doc[i] for i in sorted(quote_tokens) if not ctx.doc[i].is_punct]
     if not tokens or len(tokens) > 3 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return False
+    if any(t.dep_ in PREDICATE_DEPS and t.head.i not in quote_tokens for t in tokens):
         return False
     first = min(quote_tokens)
     while first > 0 and ctx.doc[first - 1].is_quote:
@@ -544,15 +549,24 @@ def is_coined_term(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Every word capitalised except short function words: a name, a title or a headline."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", text)
-    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words)
+    # a word may start with a digit ("13th", "1994"): numbers are neither capitalised nor lower case
+    words = re.findall(r"[^\W_][\w’'-]*", text)
+    return bool(words) and all(not w[0].islower() or w.lower() in FUNCTION_WORDS for w in words) and not words[0][0].islower()
 
 
 def is_headline(ctx: QuoteContext, span: QuoteSpan) -> bool:
-    """The quote sits in a short title-case paragraph: a headline or subhead, where quote marks cite, not report."""
-    start, end = ctx.paragraphs[ctx.paragraph_of(span.start)]
+    """The quote sits in a short title-case paragraph: a headline or subhead, where quote marks cite, not report;
+    or in a short first paragraph and the story quotes the same words again (`Flynn says Trump 'absolutely right'`):
+    a headline in sentence case, citing a quote the story reports."""
+    paragraph_index = ctx.paragraph_of(span.start)
+    start, end = ctx.paragraphs[paragraph_index]
     paragraph = ctx.text[start:end]
-    return len(paragraph.split()) <= MAX_HEADLINE_WORDS and is_title_case(paragraph)
+    if len(paragraph.split()) > MAX_HEADLINE_WORDS:
+        return False
+    if is_title_case(paragraph):
+        return True
+    words = ctx.text[span.start : span.end].rstrip(",.;:!?")
+    return paragraph_index == 0 and bool(words) and words in ctx.text[end:]
 
 
 def token_before(ctx: QuoteContext, span: QuoteSpan) -> Token | None:
@@ -570,11 +584,17 @@ def token_after(ctx: QuoteContext, span: QuoteSpan) -> Token | None:
 
 
 def is_named_work(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:
-    """A short title-case quote after a possessive or a word like "show" or "titled": the name of a work."""
+    """A short title-case quote after a possessive or a word like "show" or "titled" (`MSNBC’s “Morning Joe”`,
+    `an episode of “Face the Nation”`), or itself named as one (“Commander-in-Chief Forum”): the name of a work."""
     if word_count(text) > MAX_TITLE_WORDS or not is_title_case(text):
         return False
+    cues = lexicon().work_cues
+    if re.findall(r"\w+", text)[-1].lower() in cues:
+        return True
     before = token_before(ctx, span)
-    return before is not None and (before.tag_ == "POS" or before.lower_ in lexicon().work_cues)
+    if before is not None and before.lower_ == "of" and before.i > 0:
+        before = ctx.doc[before.i - 1]
+    return before is not None and (before.tag_ == "POS" or before.lower_ in cues)
 
 
 def is_nickname(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:
@@ -596,7 +616,23 @@ def is_markup(ctx: QuoteContext, span: QuoteSpan) -> bool:
     return mark > 0 and ctx.text[mark - 1] == "="
 
 
-def is_speech(ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: Cue | None) -> bool:
+def is_sentence_after_attributed_quote(ctx: QuoteContext, span: QuoteSpan, previous: tuple[QuoteSpan, Speaker] | None) -> bool:
+    """`“Here he comes,” she said. “Big Daddy.”`: a whole sentence in marks after an attributed quote of its
+    paragraph goes on with that speaker's words, however short (a scare quote or a title is not a sentence)."""
+    if previous is None or previous[1].attribution == "none" or span.open_mark < 0 or span.close_mark < 0:
+        return False
+    previous_span = previous[0]
+    if ctx.paragraph_of(previous_span.start) != ctx.paragraph_of(span.start):
+        return False
+    text = ctx.text[span.start : span.end]
+    gap = ctx.text[marked_bounds(previous_span)[1] : span.open_mark].strip()
+    sentence_ended = gap.endswith(SENTENCE_END) if gap else ctx.text[previous_span.start : previous_span.end].endswith(SENTENCE_END)
+    return sentence_ended and text[0].isupper() and text.endswith(SENTENCE_END)
+
+
+def is_speech(
+    ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: Cue | None, previous: tuple[QuoteSpan, Speaker] | None = None
+) -> bool:
     """Whether a quoted span reports words, rather than naming, titling or holding words at arm's length."""
     text = ctx.text[span.start : span.end]
     if is_markup(ctx, span) or is_headline(ctx, span) or is_coined_term(ctx, quote_tokens):
@@ -605,7 +641,7 @@ def is_speech(ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: C
         return False
     if span.single:
         return cue is not None and cue.subject is not None and cue.verb_lemma in lexicon().speech_verbs
-    return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS
+    return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS or is_sentence_after_attributed_quote(ctx, span, previous)
 
 
 # --- rows ----------------------------------------------------------------------------------------
@@ -651,7 +687,7 @@ def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: 
     for k, span in enumerate(spans):
         quote_tokens = {t.i for t in tokens_between(doc, span.start, span.end)}
         cue = find_cue(ctx, k, quote_tokens)
-        if not is_speech(ctx, span, quote_tokens, cue):
+        if not is_speech(ctx, span, quote_tokens, cue, previous):
             continue
         labelled = transcript_speaker(ctx, span) or signed_speaker(ctx, span)
         if labelled is not None:

@@ -191,6 +191,15 @@ def test_split_quote_and_continuation_keep_the_speaker(nlp):
     assert rows[-1]["attribution"] == "continuation"
 
 
+def test_a_short_sentence_after_an_attributed_quote_continues_it(nlp):
+    # short and unattributed, but a whole sentence of its own right after the speaker's quote: not a scare quote
+    rows = extract(nlp, "“The train is late again,” Maria Lopez said on Monday. “Every day.”")
+    assert [(r["text"], r["speaker_name"], r["attribution"]) for r in rows] == [
+        ("The train is late again,", "Maria Lopez", "explicit"),
+        ("Every day.", "Maria Lopez", "continuation"),
+    ]
+
+
 def test_colon_introduces_next_paragraph_quote(nlp):
     text = "Senator Tom Reed said on Friday:\n\n“The vote is set and the bill will pass this month.”"
     row = only_quote(nlp, text)
@@ -225,6 +234,12 @@ def test_a_name_in_a_modifier_is_not_the_speaker(nlp, text, speaker):
     assert (row["speaker"], row["speaker_name"]) == (speaker, None)
 
 
+def test_a_word_said_of_a_name_is_a_quote(nlp):
+    # the name before the quote is who the word is said of, not a term the quote belongs to (UN “blue helmets”)
+    row = only_quote(nlp, "The mayor called a former Miss Texas “dishonest” in a speech.")
+    assert (row["text"], row["speaker"]) == ("dishonest", "The mayor")
+
+
 def test_signed_quotes_take_the_name_after_the_dash(nlp):
     text = (
         "“Mr. Trump embodies the lasting legacy of racism in this country.” ― Sonya Herridge "
@@ -242,10 +257,20 @@ def test_signed_quotes_take_the_name_after_the_dash(nlp):
         "The so-called “experts” were wrong again.",  # scare quote
         "The “fact-checking” website said the rate was far lower.",  # a word of the speaker's own name
         "Trump ‘The Dealmaker’ Could Fix Energy, Graham Says\n\nThe senator spoke on Monday.",  # headline
+        "On Sunday’s broadcast of “Meet the Voters,” the senator said the bill would pass.",  # a show, after "broadcast of"
+        "Her new documentary “2nd Chance” opens in theaters on Friday.",  # a title that starts with a number
+        "The governor stressed her record during a “Small Business Forum” held by the chamber.",  # names itself a forum
+        "He mocked his rival with the nickname “Sleepy Sam.”",  # nickname
+        "The goalkeeper, nicknamed “The Wall,” retired on Monday.",  # nickname
     ],
 )
 def test_not_quotes(nlp, text):
     assert extract(nlp, text) == []
+
+
+def test_a_headline_citing_the_story_quote_is_not_a_second_quote(nlp):
+    text = "Mayor says depot fire was 'no accident' in late-night briefing.\n\nThe fire that destroyed the bus depot was “no accident,” the mayor said on Tuesday."
+    assert [r["text"] for r in extract(nlp, text)] == ["no accident,"]
 
 
 # --- long articles --------------------------------------------------------------------------------
