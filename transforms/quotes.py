@@ -293,7 +293,7 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         adjacent = follows_quote_directly(token, window, after)
         if not (is_speech or adjacent or governs):
             continue
-        subject = leading_subject(token, window) if adjacent else None
+        subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent else None)
         if subject is None or names_with_the_quote(subject, quote_tokens):
             continue
@@ -302,6 +302,19 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         if best is None or rank > best_rank:
             best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
     return best
+
+
+def object_quoted_as_saying(verb: Token, quoted: list[bool]) -> Token | None:
+    """`the paper quoted Mr Chernin as saying`, `cited officials as saying`: the one quoted is the speaker, not the
+    one quoting; the cue is either the verb of quoting or the "saying" after its "as"."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
+        verb = verb.head.head
+    says = any(
+        child.dep_ == "prep" and child.lower_ == "as" and any(c.dep_ == "pcomp" and c.lemma_.lower() in lexicon().speech_verbs for c in child.children)
+        for child in verb.children
+    )
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not quoted[c.i]]
+    return objects[0] if says and objects else None
 
 
 def names_with_the_quote(subject: Token, quote_tokens: set[int]) -> bool:

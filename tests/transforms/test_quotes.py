@@ -248,6 +248,20 @@ def test_not_quotes(nlp, text):
     assert extract(nlp, text) == []
 
 
+
+# --- patterns of British and wire copy ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ticket sales are "the best in a decade", the magazine quoted Anna Berg as saying.',
+        'The weekly newsletter quoted Anna Berg as saying prices would stay "where they are for now."',
+    ],
+)
+def test_the_one_quoted_as_saying_is_the_speaker(nlp, text):
+    assert only_quote(nlp, text)["speaker_name"] == "Anna Berg"
+
 # --- long articles --------------------------------------------------------------------------------
 
 LONG_ARTICLE_SPEAKERS = ["Maria Lopez", "John Carter", "Angela Brooks", "David Chen", "Sarah Miller"]
