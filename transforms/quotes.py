@@ -207,12 +207,20 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
         # "a statement calling …", the participle describes words, not a speaker)
         return verb.head
     if verb.dep_ == "xcomp" and depth == 0:
-        controller = controlling_object(verb.head, quoted)
+        controller = controlling_object(verb.head, quoted) or raised_subject(verb.head, quoted)
         if controller is not None:
             return controller
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
         return subject_of(verb.head, quoted, depth + 1)
     return None
+
+
+def raised_subject(verb: Token, quoted: list[bool]) -> Token | None:
+    """`Brown is alleged to have told him`, `she is expected to say`: the passive subject of a raising verb
+    with no agent is the subject of its complement."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and not quoted[c.i]), None)
 
 
 def controlling_object(verb: Token, quoted: list[bool]) -> Token | None:

@@ -262,6 +262,17 @@ def test_not_quotes(nlp, text):
 def test_the_one_quoted_as_saying_is_the_speaker(nlp, text):
     assert only_quote(nlp, text)["speaker_name"] == "Anna Berg"
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In a new memoir Tom Hale is alleged to have told the board: "Nothing you say will change my mind."',
+        'Tom Hale is expected to tell the conference: "We will open four new plants next year."',
+    ],
+)
+def test_the_passive_subject_of_a_raising_verb_is_the_speaker(nlp, text):
+    assert only_quote(nlp, text)["speaker_name"] == "Tom Hale"
+
 # --- long articles --------------------------------------------------------------------------------
 
 LONG_ARTICLE_SPEAKERS = ["Maria Lopez", "John Carter", "Angela Brooks", "David Chen", "Sarah Miller"]
