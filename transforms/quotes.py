@@ -563,6 +563,16 @@ def is_coined_term(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
     return before is not None and before.pos_ == "PROPN" and before.head.i in quote_tokens
 
 
+def modifies_the_next_noun(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
+    """The quoted words are a modifier of the noun after them (the 'chip' technology, the 'card-only' fraud)."""
+    words = [ctx.doc[i] for i in sorted(quote_tokens) if not ctx.doc[i].is_punct]
+    roots = [t for t in words if t.head.i not in quote_tokens]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    return root.dep_ in ("amod", "nmod", "compound") and root.head.i > max(quote_tokens) and root.head.pos_ in ("NOUN", "PROPN")
+
+
 def is_title_case(text: str) -> bool:
     """Every word capitalised except short function words: a name, a title or a headline."""
     words = re.findall(r"[^\W\d_][\w’'-]*", text)
@@ -625,6 +635,9 @@ def is_speech(ctx: QuoteContext, span: QuoteSpan, quote_tokens: set[int], cue: C
     if is_named_work(ctx, span, text) or is_nickname(ctx, span, text):
         return False
     if span.single:
+        # single marks around a modifier are the British scare quote; in double marks it is often a partial quote
+        if modifies_the_next_noun(ctx, quote_tokens):
+            return False
         return cue is not None and cue.subject is not None and cue.verb_lemma in lexicon().speech_verbs
     return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS
 

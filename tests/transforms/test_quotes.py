@@ -273,6 +273,17 @@ def test_the_one_quoted_as_saying_is_the_speaker(nlp, text):
 def test_the_passive_subject_of_a_raising_verb_is_the_speaker(nlp, text):
     assert only_quote(nlp, text)["speaker_name"] == "Tom Hale"
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour Bank says 'tap-and-go' payments have doubled since May.",
+        "Most buyers said they had cards with the new 'smart' chip from their banks.",
+    ],
+)
+def test_a_single_quoted_modifier_is_a_term(nlp, text):
+    assert extract(nlp, text) == []
+
 # --- long articles --------------------------------------------------------------------------------
 
 LONG_ARTICLE_SPEAKERS = ["Maria Lopez", "John Carter", "Angela Brooks", "David Chen", "Sarah Miller"]
