@@ -284,6 +284,14 @@ def test_the_passive_subject_of_a_raising_verb_is_the_speaker(nlp, text):
 def test_a_single_quoted_modifier_is_a_term(nlp, text):
     assert extract(nlp, text) == []
 
+
+def test_chairman_says_nothing_of_gender(nlp):
+    text = (
+        '"The rules will not change this year," board chairman Laura Kent told the committee.\n\n'
+        '"We would rather work with the other agencies," she said.'
+    )
+    assert [r["speaker_name"] for r in extract(nlp, text)] == ["Laura Kent", "Laura Kent"]
+
 # --- long articles --------------------------------------------------------------------------------
 
 LONG_ARTICLE_SPEAKERS = ["Maria Lopez", "John Carter", "Angela Brooks", "David Chen", "Sarah Miller"]
