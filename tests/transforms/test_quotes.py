@@ -292,6 +292,10 @@ def test_chairman_says_nothing_of_gender(nlp):
     )
     assert [r["speaker_name"] for r in extract(nlp, text)] == ["Laura Kent", "Laura Kent"]
 
+
+def test_a_slogan_after_theme_is_not_a_quote(nlp):
+    assert extract(nlp, 'The bank said its spring campaign, with the theme "Closer To Home," starts in May.') == []
+
 # --- long articles --------------------------------------------------------------------------------
 
 LONG_ARTICLE_SPEAKERS = ["Maria Lopez", "John Carter", "Angela Brooks", "David Chen", "Sarah Miller"]
