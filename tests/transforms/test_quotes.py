@@ -296,6 +296,7 @@ def test_chairman_says_nothing_of_gender(nlp):
 def test_a_slogan_after_theme_is_not_a_quote(nlp):
     assert extract(nlp, 'The bank said its spring campaign, with the theme "Closer To Home," starts in May.') == []
 
+
 # --- long articles --------------------------------------------------------------------------------
 
 LONG_ARTICLE_SPEAKERS = ["Maria Lopez", "John Carter", "Angela Brooks", "David Chen", "Sarah Miller"]
