@@ -209,12 +209,20 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
         # "a statement calling …", the participle describes words, not a speaker)
         return verb.head
     if verb.dep_ == "xcomp" and depth == 0:
-        controller = controlling_object(verb.head, quoted)
+        controller = controlling_object(verb.head, quoted) or raised_subject(verb.head, quoted)
         if controller is not None:
             return controller
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
         return subject_of(verb.head, quoted, depth + 1)
     return None
+
+
+def raised_subject(verb: Token, quoted: list[bool]) -> Token | None:
+    """`Brown is alleged to have told him`, `she is expected to say`: the passive subject of a raising verb
+    with no agent is the subject of its complement."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and not quoted[c.i]), None)
 
 
 def controlling_object(verb: Token, quoted: list[bool]) -> Token | None:
@@ -295,7 +303,7 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         adjacent = follows_quote_directly(token, window, after)
         if not (is_speech or adjacent or governs):
             continue
-        subject = leading_subject(token, window) if adjacent else None
+        subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent else None)
         if subject is None or names_with_the_quote(subject, quote_tokens):
             continue
@@ -304,6 +312,19 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         if best is None or rank > best_rank:
             best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
     return best
+
+
+def object_quoted_as_saying(verb: Token, quoted: list[bool]) -> Token | None:
+    """`the paper quoted Mr Chernin as saying`, `cited officials as saying`: the one quoted is the speaker, not the
+    one quoting; the cue is either the verb of quoting or the "saying" after its "as"."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
+        verb = verb.head.head
+    says = any(
+        child.dep_ == "prep" and child.lower_ == "as" and any(c.dep_ == "pcomp" and c.lemma_.lower() in lexicon().speech_verbs for c in child.children)
+        for child in verb.children
+    )
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not quoted[c.i]]
+    return objects[0] if says and objects else None
 
 
 def names_with_the_quote(subject: Token, quote_tokens: set[int]) -> bool:
@@ -547,6 +568,16 @@ def is_coined_term(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
     return before is not None and before.pos_ == "PROPN" and before.head.i in quote_tokens
 
 
+def modifies_the_next_noun(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
+    """The quoted words are a modifier of the noun after them (the 'chip' technology, the 'card-only' fraud)."""
+    words = [ctx.doc[i] for i in sorted(quote_tokens) if not ctx.doc[i].is_punct]
+    roots = [t for t in words if t.head.i not in quote_tokens]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    return root.dep_ in ("amod", "nmod", "compound") and root.head.i > max(quote_tokens) and root.head.pos_ in ("NOUN", "PROPN")
+
+
 def is_title_case(text: str) -> bool:
     """Every word capitalised except short function words: a name, a title or a headline."""
     # a word may start with a digit ("13th", "1994"): numbers are neither capitalised nor lower case
@@ -640,6 +671,9 @@ def is_speech(
     if is_named_work(ctx, span, text) or is_nickname(ctx, span, text):
         return False
     if span.single:
+        # single marks around a modifier are the British scare quote; in double marks it is often a partial quote
+        if modifies_the_next_noun(ctx, quote_tokens):
+            return False
         return cue is not None and cue.subject is not None and cue.verb_lemma in lexicon().speech_verbs
     return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS or is_sentence_after_attributed_quote(ctx, span, previous)
 

@@ -273,6 +273,54 @@ def test_a_headline_citing_the_story_quote_is_not_a_second_quote(nlp):
     assert [r["text"] for r in extract(nlp, text)] == ["no accident,"]
 
 
+# --- patterns of British and wire copy ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ticket sales are "the best in a decade", the magazine quoted Anna Berg as saying.',
+        'The weekly newsletter quoted Anna Berg as saying prices would stay "where they are for now."',
+    ],
+)
+def test_the_one_quoted_as_saying_is_the_speaker(nlp, text):
+    assert only_quote(nlp, text)["speaker_name"] == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In a new memoir Tom Hale is alleged to have told the board: "Nothing you say will change my mind."',
+        'Tom Hale is expected to tell the conference: "We will open four new plants next year."',
+    ],
+)
+def test_the_passive_subject_of_a_raising_verb_is_the_speaker(nlp, text):
+    assert only_quote(nlp, text)["speaker_name"] == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour Bank says 'tap-and-go' payments have doubled since May.",
+        "Most buyers said they had cards with the new 'smart' chip from their banks.",
+    ],
+)
+def test_a_single_quoted_modifier_is_a_term(nlp, text):
+    assert extract(nlp, text) == []
+
+
+def test_chairman_says_nothing_of_gender(nlp):
+    text = (
+        '"The rules will not change this year," board chairman Laura Kent told the committee.\n\n'
+        '"We would rather work with the other agencies," she said.'
+    )
+    assert [r["speaker_name"] for r in extract(nlp, text)] == ["Laura Kent", "Laura Kent"]
+
+
+def test_a_slogan_after_theme_is_not_a_quote(nlp):
+    assert extract(nlp, 'The bank said its spring campaign, with the theme "Closer To Home," starts in May.') == []
+
+
 # --- long articles --------------------------------------------------------------------------------
 
 LONG_ARTICLE_SPEAKERS = ["Maria Lopez", "John Carter", "Angela Brooks", "David Chen", "Sarah Miller"]
