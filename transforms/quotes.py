@@ -622,7 +622,7 @@ def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[Quote
     if paragraphs_apart > 1:
         return False
     between = [m for m in ctx.mentions_between(previous_span.end, span.start) if not ctx.mention_quoted(m)]
-    others = [m for m in between if m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not inside(m, speaker)]
+    others = [m for m in between if m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not describes_speaker(ctx, m, speaker)]
     return not any(paragraphs_apart or names_main_subject(ctx, m) for m in others)
 
 
@@ -636,8 +636,17 @@ def names_main_subject(ctx: QuoteContext, mention: dict) -> bool:
     return head.dep_ == "ROOT"
 
 
-def inside(mention: dict, speaker: Speaker) -> bool:
-    return speaker.start is not None and speaker.start <= mention["start_char"] and mention["end_char"] <= speaker.end
+def describes_speaker(ctx: QuoteContext, mention: dict, speaker: Speaker) -> bool:
+    """The mention is part of the speaker's own noun phrase, an appositive included ("Victor Cha, a Korea scholar
+    at …"; "Kenneth Baer, a former Obama aide"): it describes the speaker rather than naming someone else."""
+    if speaker.start is None:
+        return False
+    name = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if name is None:
+        return False
+    phrase = ctx.doc[name.root.left_edge.i : name.root.right_edge.i + 1]
+    start, end = min(phrase.start_char, speaker.start), max(phrase.end_char, speaker.end)
+    return start <= mention["start_char"] and mention["end_char"] <= end
 
 
 def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: list[dict]) -> list[dict]:

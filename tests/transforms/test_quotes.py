@@ -213,6 +213,15 @@ def test_names_inside_the_attribution_do_not_stop_a_continuation(nlp):
     assert [(r["speaker_name"], r["attribution"]) for r in rows] == [("Pat Caddell", "explicit"), ("Pat Caddell", "continuation")]
 
 
+def test_a_name_modifying_the_speakers_title_does_not_stop_a_continuation(nlp):
+    text = (
+        "“The budget was never the problem,” said Tom Baker, a former Clinton administration adviser who runs a consultancy. "
+        "“The problem was always the timetable.”"
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker_name"], r["attribution"]) for r in rows] == [("Tom Baker", "explicit"), ("Tom Baker", "continuation")]
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [
