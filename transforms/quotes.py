@@ -626,6 +626,30 @@ def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[Quote
     return not any(paragraphs_apart or names_main_subject(ctx, m) for m in others)
 
 
+def reported_speaker(ctx: QuoteContext, k: int) -> Speaker | None:
+    """`…, Schiff said. “The other factor …”`: a quote opening a sentence, right after a sentence of the same
+    paragraph that reports someone's words in its main clause, goes on with that person's words."""
+    if window_before(ctx, k):
+        return None
+    doc = ctx.doc
+    start, _ = marked_bounds(ctx.spans[k])
+    i = ctx.token_at_or_after(start) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or ctx.quoted[i] or doc[i].text not in SENTENCE_END or ctx.paragraph_of(doc[i].idx) != ctx.paragraph_of(start):
+        return None
+    sentence = doc[i].sent
+    if any(ctx.quoted[t.i] for t in sentence):
+        return None
+    verb = sentence.root
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon().speech_verbs:
+        return None
+    subject = subject_of(verb, ctx.quoted)
+    if subject is None:
+        return None
+    return replace(speaker_of(ctx, subject), attribution="continuation")
+
+
 def names_main_subject(ctx: QuoteContext, mention: dict) -> bool:
     span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
     if span is None or not is_subject(span.root):
@@ -667,6 +691,8 @@ def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: 
             speaker = labelled
         elif cue is not None and cue.subject is not None:
             speaker = speaker_of(ctx, cue.subject)
+        elif (reported := reported_speaker(ctx, k)) is not None:
+            speaker = reported
         elif continues_previous(ctx, span, previous):
             speaker = replace(previous[1], attribution="continuation")
         else:

@@ -213,6 +213,16 @@ def test_names_inside_the_attribution_do_not_stop_a_continuation(nlp):
     assert [(r["speaker_name"], r["attribution"]) for r in rows] == [("Pat Caddell", "explicit"), ("Pat Caddell", "continuation")]
 
 
+def test_a_quote_after_reported_speech_goes_on_with_its_speaker(nlp):
+    text = (
+        "“The rules were written for another era,” said Maria Lopez.\n\n"
+        "Officials in the capital declined to comment on the proposal.\n\n"
+        "The ministry may wait until after the summit, Tom Reed said. “Nobody wants a fight over this before the vote.”"
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker_name"], r["attribution"]) for r in rows] == [("Maria Lopez", "explicit"), ("Tom Reed", "continuation")]
+
+
 def test_a_name_modifying_the_speakers_title_does_not_stop_a_continuation(nlp):
     text = (
         "“The budget was never the problem,” said Tom Baker, a former Clinton administration adviser who runs a consultancy. "
