@@ -295,13 +295,22 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
             continue
         subject = leading_subject(token, window) if adjacent else None
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent else None)
-        if subject is None or names_with_the_quote(subject, quote_tokens):
+        if subject is None or names_with_the_quote(subject, quote_tokens) or reports_a_thing_said(token, subject, window):
             continue
         score = 3 * is_speech + 2 * (governs or parenthetical) + 2 * adjacent
         rank = (score, -abs(token.i - quote_start))
         if best is None or rank > best_rank:
             best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
     return best
+
+
+def reports_a_thing_said(verb: Token, subject: Token, window: list[Token]) -> bool:
+    """`She says it underscores that Trump is “…”`: a verb whose subject is "it" inside what a verb of saying
+    reports tells what the thing means; the words are the outer speaker's."""
+    if subject.lower_ != "it":
+        return False
+    speech_verbs = lexicon().speech_verbs
+    return any(a in window and a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in speech_verbs for a in verb.ancestors)
 
 
 def names_with_the_quote(subject: Token, quote_tokens: set[int]) -> bool:
@@ -408,7 +417,8 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
     """The entity a pronoun speaker refers to: of the earlier mentions outside quotes that agree in gender
     and number, the one in the nearest sentence, subjects and earlier speakers first."""
     gender, number = lexicon().pronouns[pronoun.lower_]
-    labels = ("PERSON",) if gender != "-" else ("ORG", "NORP", "GPE") if number == "sg" else ("ORG", "NORP")
+    # nationalities and parties (NORP: "Republicans", "Americans") are groups of people: "they", never "it"
+    labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
     sentence_starts = ctx.sentence_starts
     here = bisect.bisect_right(sentence_starts, pronoun.idx)
     first = bisect.bisect_left(ctx.mention_starts, pronoun.idx)

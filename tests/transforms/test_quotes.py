@@ -183,6 +183,22 @@ def test_a_pronoun_speaker_follows_the_earlier_pronoun_speakers(nlp):
     assert rows[-1]["speaker_name"] == "Hillary Clinton"
 
 
+def test_it_stands_for_an_organisation_not_a_nationality(nlp):
+    text = (
+        "Acme Corp announced the closure of its plant in Leeds on Monday.\n\n"
+        "Germans bought most of the plant's output last year.\n\n"
+        "“The decision was not taken lightly,” it said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("it", "Acme Corp")
+
+
+def test_what_a_thing_means_is_said_by_the_outer_speaker(nlp):
+    text = "Maria Lopez met the board on Monday. She says it underscores that the plan is “simply not ready for a vote.”"
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"], row["attribution"]) == ("She", "Maria Lopez", "pronoun")
+
+
 def test_split_quote_and_continuation_keep_the_speaker(nlp):
     text = "“This is a good day,” Jane Doe said, “and a long one.” “We will keep working tomorrow.”"
     rows = extract(nlp, text)
