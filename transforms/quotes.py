@@ -406,11 +406,17 @@ def entity_by_surname(ctx: QuoteContext, words: list[str]) -> dict | None:
     return None
 
 
+def phrase_head(token: Token) -> Token:
+    """The head of the name or apposition a token is part of: "Kenneth" in "Kenneth Baer, a lawyer" stands for
+    "Baer", but "Obama" in "an Obama administration official" modifies a common noun and stands for no one's head."""
+    while token.head is not token and (token.dep_ == "appos" or token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"):
+        token = token.head
+    return token
+
+
 def is_subject(token: Token) -> bool:
     """The token is (part of) the subject of its clause."""
-    while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
-        token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass")
+    return phrase_head(token).dep_ in ("nsubj", "nsubjpass")
 
 
 def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
@@ -632,7 +638,7 @@ def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[Quote
     if paragraphs_apart > 1:
         return False
     between = [m for m in ctx.mentions_between(previous_span.end, span.start) if not ctx.mention_quoted(m)]
-    others = [m for m in between if m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not describes_speaker(ctx, m, speaker)]
+    others = [m for m in between if m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not inside(m, speaker)]
     return not any(paragraphs_apart or names_main_subject(ctx, m) for m in others)
 
 
@@ -664,23 +670,11 @@ def names_main_subject(ctx: QuoteContext, mention: dict) -> bool:
     span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
     if span is None or not is_subject(span.root):
         return False
-    head = span.root
-    while head.dep_ in ("compound", "flat", "appos", "nsubj", "nsubjpass") and head.head is not head:
-        head = head.head
-    return head.dep_ == "ROOT"
+    return phrase_head(span.root).head.dep_ == "ROOT"
 
 
-def describes_speaker(ctx: QuoteContext, mention: dict, speaker: Speaker) -> bool:
-    """The mention is part of the speaker's own noun phrase, an appositive included ("Victor Cha, a Korea scholar
-    at …"; "Kenneth Baer, a former Obama aide"): it describes the speaker rather than naming someone else."""
-    if speaker.start is None:
-        return False
-    name = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    if name is None:
-        return False
-    phrase = ctx.doc[name.root.left_edge.i : name.root.right_edge.i + 1]
-    start, end = min(phrase.start_char, speaker.start), max(phrase.end_char, speaker.end)
-    return start <= mention["start_char"] and mention["end_char"] <= end
+def inside(mention: dict, speaker: Speaker) -> bool:
+    return speaker.start is not None and speaker.start <= mention["start_char"] and mention["end_char"] <= speaker.end
 
 
 def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: list[dict]) -> list[dict]:
