@@ -419,6 +419,12 @@ def is_subject(token: Token) -> bool:
     return phrase_head(token).dep_ in ("nsubj", "nsubjpass")
 
 
+def does_something(token: Token) -> bool:
+    """The token is the subject of a clause, or the noun a relative clause's "who" stands for ("Clinton, who has called for …")."""
+    head = phrase_head(token)
+    return is_subject(token) or any(c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.tag_ == "WP" for w in c.children) for c in head.children)
+
+
 def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
     """The entity a pronoun speaker refers to: of the earlier mentions outside quotes that agree in gender
     and number, the one in the nearest sentence, subjects and earlier speakers first."""
@@ -441,7 +447,7 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
             continue
         if gender != "-" and ctx.genders.get(mention["entity_id"], "-") not in ("-", gender):
             continue
-        role = 0 if names_main_subject(ctx, mention) else SUBORDINATE_SUBJECT_COST if is_subject(span.root) else NON_SUBJECT_COST
+        role = 0 if names_main_subject(ctx, mention) else SUBORDINATE_SUBJECT_COST if does_something(span.root) else NON_SUBJECT_COST
         cost = distance + role + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)
         if best_cost is None or cost < best_cost:
             best, best_cost = mention["entity_id"], cost

@@ -199,6 +199,16 @@ def test_what_a_thing_means_is_said_by_the_outer_speaker(nlp):
     assert (row["speaker"], row["speaker_name"], row["attribution"]) == ("She", "Maria Lopez", "pronoun")
 
 
+def test_the_person_a_relative_who_stands_for_acts_in_its_clause(nlp):
+    text = (
+        "The rise in rents would swamp the tax cut, said Mary Jones, an economist at the university.\n\n"
+        "The plan drew fire from Susan Clark, who has called for rent caps for years.\n\n"
+        "“This plan does nothing for people who rent,” she said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("she", "Susan Clark")
+
+
 def test_split_quote_and_continuation_keep_the_speaker(nlp):
     text = "“This is a good day,” Jane Doe said, “and a long one.” “We will keep working tomorrow.”"
     rows = extract(nlp, text)
