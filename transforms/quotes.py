@@ -431,26 +431,8 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
     gender, number = lexicon().pronouns[pronoun.lower_]
     # nationalities and parties (NORP: "Republicans", "Americans") are groups of people: "they", never "it"
     labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
-    sentence_starts = ctx.sentence_starts
-    here = bisect.bisect_right(sentence_starts, pronoun.idx)
-    first = bisect.bisect_left(ctx.mention_starts, pronoun.idx)
-    best, best_cost = None, None
-    for i in range(first - 1, -1, -1):
-        mention = ctx.mentions[i]
-        distance = here - bisect.bisect_right(sentence_starts, mention["start_char"])
-        if distance > MAX_PRONOUN_DISTANCE:
-            break
-        if mention["label"] not in labels:
-            continue
-        span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
-        if span is None or ctx.mention_quoted(mention):
-            continue
-        if gender != "-" and ctx.genders.get(mention["entity_id"], "-") not in ("-", gender):
-            continue
-        role = 0 if names_main_subject(ctx, mention) else SUBORDINATE_SUBJECT_COST if does_something(span.root) else NON_SUBJECT_COST
-        cost = distance + role + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)
-        if best_cost is None or cost < best_cost:
-            best, best_cost = mention["entity_id"], cost
+    here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
+    best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels)
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
     low = bisect.bisect_left(ctx.resolved_pronouns, (here - MAX_PRONOUN_DISTANCE,))
     high = bisect.bisect_left(ctx.resolved_pronouns, (here + 1,))
@@ -461,9 +443,38 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
         if agrees and ctx.entities[entity_id]["label"] in labels:
             if best_cost is None or distance < best_cost:
                 best, best_cost = entity_id, distance
+    if best is None and gender != "-":
+        # no person in reach: the tagger may have labelled one otherwise ("DuVernay" as a place), and a name
+        # that has spoken for itself is the likeliest
+        best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
     if best is not None:
         bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender))
     return ctx.entities.get(best) if best else None
+
+
+def nearest_antecedent(ctx: QuoteContext, pronoun: Token, gender: str, admits) -> tuple[str | None, float | None]:
+    """Of the earlier mentions outside quotes that admits() accepts and that agree in gender, the entity id of the
+    one in the nearest sentence, subjects and earlier speakers first, with its cost in sentences."""
+    sentence_starts = ctx.sentence_starts
+    here = bisect.bisect_right(sentence_starts, pronoun.idx)
+    best, best_cost = None, None
+    for i in range(bisect.bisect_left(ctx.mention_starts, pronoun.idx) - 1, -1, -1):
+        mention = ctx.mentions[i]
+        distance = here - bisect.bisect_right(sentence_starts, mention["start_char"])
+        if distance > MAX_PRONOUN_DISTANCE:
+            break
+        if not admits(mention):
+            continue
+        span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+        if span is None or ctx.mention_quoted(mention):
+            continue
+        if gender != "-" and ctx.genders.get(mention["entity_id"], "-") not in ("-", gender):
+            continue
+        role = 0 if names_main_subject(ctx, mention) else SUBORDINATE_SUBJECT_COST if does_something(span.root) else NON_SUBJECT_COST
+        cost = distance + role + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = mention["entity_id"], cost
+    return best, best_cost
 
 
 def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:

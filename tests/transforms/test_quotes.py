@@ -209,6 +209,16 @@ def test_the_person_a_relative_who_stands_for_acts_in_its_clause(nlp):
     assert (row["speaker"], row["speaker_name"]) == ("she", "Susan Clark")
 
 
+def test_a_pronoun_with_no_person_in_reach_stands_for_a_speaker_the_tagger_labelled_otherwise(nlp):
+    text = (
+        "“The archive has a gap in every decade,” Okonkwo explained in an interview.\n\n"
+        "The new film opens in cinemas on Friday.\n\n"
+        "“Nobody had looked at those boxes for years,” she said."
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("Okonkwo", "Okonkwo"), ("she", "Okonkwo")]
+
+
 def test_split_quote_and_continuation_keep_the_speaker(nlp):
     text = "“This is a good day,” Jane Doe said, “and a long one.” “We will keep working tomorrow.”"
     rows = extract(nlp, text)
