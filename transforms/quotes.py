@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -421,8 +422,8 @@ def is_subject(token: Token) -> bool:
 
 def does_something(token: Token) -> bool:
     """The token is the subject of a clause, or the noun a relative clause's "who" stands for ("Clinton, who has called for …")."""
-    head = phrase_head(token)
-    return is_subject(token) or any(c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.tag_ == "WP" for w in c.children) for c in head.children)
+    relatives = [c for c in phrase_head(token).children if c.dep_ == "relcl"]
+    return is_subject(token) or any(w.dep_ in SUBJECT_DEPS and w.tag_ == "WP" for clause in relatives for w in clause.children)
 
 
 def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
@@ -452,7 +453,7 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
     return ctx.entities.get(best) if best else None
 
 
-def nearest_antecedent(ctx: QuoteContext, pronoun: Token, gender: str, admits) -> tuple[str | None, float | None]:
+def nearest_antecedent(ctx: QuoteContext, pronoun: Token, gender: str, admits: Callable[[dict], bool]) -> tuple[str | None, float | None]:
     """Of the earlier mentions outside quotes that admits() accepts and that agree in gender, the entity id of the
     one in the nearest sentence, subjects and earlier speakers first, with its cost in sentences."""
     sentence_starts = ctx.sentence_starts
