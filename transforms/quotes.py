@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -305,7 +306,7 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
             continue
         subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent else None)
-        if subject is None or names_with_the_quote(subject, quote_tokens):
+        if subject is None or names_with_the_quote(subject, quote_tokens) or reports_a_thing_said(token, subject, window):
             continue
         score = 3 * is_speech + 2 * (governs or parenthetical) + 2 * adjacent
         rank = (score, -abs(token.i - quote_start))
@@ -325,6 +326,15 @@ def object_quoted_as_saying(verb: Token, quoted: list[bool]) -> Token | None:
     )
     objects = [c for c in verb.children if c.dep_ == "dobj" and not quoted[c.i]]
     return objects[0] if says and objects else None
+
+
+def reports_a_thing_said(verb: Token, subject: Token, window: list[Token]) -> bool:
+    """`She says it underscores that Trump is “…”`: a verb whose subject is "it" inside what a verb of saying
+    reports tells what the thing means; the words are the outer speaker's."""
+    if subject.lower_ != "it":
+        return False
+    speech_verbs = lexicon().speech_verbs
+    return any(a in window and a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in speech_verbs for a in verb.ancestors)
 
 
 def names_with_the_quote(subject: Token, quote_tokens: set[int]) -> bool:
@@ -420,38 +430,33 @@ def entity_by_surname(ctx: QuoteContext, words: list[str]) -> dict | None:
     return None
 
 
+def phrase_head(token: Token) -> Token:
+    """The head of the name or apposition a token is part of: "Kenneth" in "Kenneth Baer, a lawyer" stands for
+    "Baer", but "Obama" in "an Obama administration official" modifies a common noun and stands for no one's head."""
+    while token.head is not token and (token.dep_ == "appos" or token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"):
+        token = token.head
+    return token
+
+
 def is_subject(token: Token) -> bool:
     """The token is (part of) the subject of its clause."""
-    while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
-        token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass")
+    return phrase_head(token).dep_ in ("nsubj", "nsubjpass")
+
+
+def does_something(token: Token) -> bool:
+    """The token is the subject of a clause, or the noun a relative clause's "who" stands for ("Clinton, who has called for …")."""
+    relatives = [c for c in phrase_head(token).children if c.dep_ == "relcl"]
+    return is_subject(token) or any(w.dep_ in SUBJECT_DEPS and w.tag_ == "WP" for clause in relatives for w in clause.children)
 
 
 def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
     """The entity a pronoun speaker refers to: of the earlier mentions outside quotes that agree in gender
     and number, the one in the nearest sentence, subjects and earlier speakers first."""
     gender, number = lexicon().pronouns[pronoun.lower_]
-    labels = ("PERSON",) if gender != "-" else ("ORG", "NORP", "GPE") if number == "sg" else ("ORG", "NORP")
-    sentence_starts = ctx.sentence_starts
-    here = bisect.bisect_right(sentence_starts, pronoun.idx)
-    first = bisect.bisect_left(ctx.mention_starts, pronoun.idx)
-    best, best_cost = None, None
-    for i in range(first - 1, -1, -1):
-        mention = ctx.mentions[i]
-        distance = here - bisect.bisect_right(sentence_starts, mention["start_char"])
-        if distance > MAX_PRONOUN_DISTANCE:
-            break
-        if mention["label"] not in labels:
-            continue
-        span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
-        if span is None or ctx.mention_quoted(mention):
-            continue
-        if gender != "-" and ctx.genders.get(mention["entity_id"], "-") not in ("-", gender):
-            continue
-        role = 0 if names_main_subject(ctx, mention) else SUBORDINATE_SUBJECT_COST if is_subject(span.root) else NON_SUBJECT_COST
-        cost = distance + role + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)
-        if best_cost is None or cost < best_cost:
-            best, best_cost = mention["entity_id"], cost
+    # nationalities and parties (NORP: "Republicans", "Americans") are groups of people: "they", never "it"
+    labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
+    here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
+    best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels)
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
     low = bisect.bisect_left(ctx.resolved_pronouns, (here - MAX_PRONOUN_DISTANCE,))
     high = bisect.bisect_left(ctx.resolved_pronouns, (here + 1,))
@@ -462,9 +467,38 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
         if agrees and ctx.entities[entity_id]["label"] in labels:
             if best_cost is None or distance < best_cost:
                 best, best_cost = entity_id, distance
+    if best is None and gender != "-":
+        # no person in reach: the tagger may have labelled one otherwise ("DuVernay" as a place), and a name
+        # that has spoken for itself is the likeliest
+        best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
     if best is not None:
         bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender))
     return ctx.entities.get(best) if best else None
+
+
+def nearest_antecedent(ctx: QuoteContext, pronoun: Token, gender: str, admits: Callable[[dict], bool]) -> tuple[str | None, float | None]:
+    """Of the earlier mentions outside quotes that admits() accepts and that agree in gender, the entity id of the
+    one in the nearest sentence, subjects and earlier speakers first, with its cost in sentences."""
+    sentence_starts = ctx.sentence_starts
+    here = bisect.bisect_right(sentence_starts, pronoun.idx)
+    best, best_cost = None, None
+    for i in range(bisect.bisect_left(ctx.mention_starts, pronoun.idx) - 1, -1, -1):
+        mention = ctx.mentions[i]
+        distance = here - bisect.bisect_right(sentence_starts, mention["start_char"])
+        if distance > MAX_PRONOUN_DISTANCE:
+            break
+        if not admits(mention):
+            continue
+        span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+        if span is None or ctx.mention_quoted(mention):
+            continue
+        if gender != "-" and ctx.genders.get(mention["entity_id"], "-") not in ("-", gender):
+            continue
+        role = 0 if names_main_subject(ctx, mention) else SUBORDINATE_SUBJECT_COST if does_something(span.root) else NON_SUBJECT_COST
+        cost = distance + role + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = mention["entity_id"], cost
+    return best, best_cost
 
 
 def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
@@ -696,14 +730,35 @@ def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[Quote
     return not any(paragraphs_apart or names_main_subject(ctx, m) for m in others)
 
 
+def reported_speaker(ctx: QuoteContext, k: int) -> Speaker | None:
+    """`…, Schiff said. “The other factor …”`: a quote opening a sentence, right after a sentence of the same
+    paragraph that reports someone's words in its main clause, goes on with that person's words."""
+    if window_before(ctx, k):
+        return None
+    doc = ctx.doc
+    start, _ = marked_bounds(ctx.spans[k])
+    i = ctx.token_at_or_after(start) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or ctx.quoted[i] or doc[i].text not in SENTENCE_END or ctx.paragraph_of(doc[i].idx) != ctx.paragraph_of(start):
+        return None
+    sentence = doc[i].sent
+    if any(ctx.quoted[t.i] for t in sentence):
+        return None
+    verb = sentence.root
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon().speech_verbs:
+        return None
+    subject = subject_of(verb, ctx.quoted)
+    if subject is None:
+        return None
+    return replace(speaker_of(ctx, subject), attribution="continuation")
+
+
 def names_main_subject(ctx: QuoteContext, mention: dict) -> bool:
     span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
     if span is None or not is_subject(span.root):
         return False
-    head = span.root
-    while head.dep_ in ("compound", "flat", "appos", "nsubj", "nsubjpass") and head.head is not head:
-        head = head.head
-    return head.dep_ == "ROOT"
+    return phrase_head(span.root).head.dep_ == "ROOT"
 
 
 def inside(mention: dict, speaker: Speaker) -> bool:
@@ -728,6 +783,8 @@ def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: 
             speaker = labelled
         elif cue is not None and cue.subject is not None:
             speaker = speaker_of(ctx, cue.subject)
+        elif (reported := reported_speaker(ctx, k)) is not None:
+            speaker = reported
         elif continues_previous(ctx, span, previous):
             speaker = replace(previous[1], attribution="continuation")
         else:

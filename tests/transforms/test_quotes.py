@@ -183,6 +183,42 @@ def test_a_pronoun_speaker_follows_the_earlier_pronoun_speakers(nlp):
     assert rows[-1]["speaker_name"] == "Hillary Clinton"
 
 
+def test_it_stands_for_an_organisation_not_a_nationality(nlp):
+    text = (
+        "Acme Corp announced the closure of its plant in Leeds on Monday.\n\n"
+        "Germans bought most of the plant's output last year.\n\n"
+        "“The decision was not taken lightly,” it said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("it", "Acme Corp")
+
+
+def test_what_a_thing_means_is_said_by_the_outer_speaker(nlp):
+    text = "Maria Lopez met the board on Monday. She says it underscores that the plan is “simply not ready for a vote.”"
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"], row["attribution"]) == ("She", "Maria Lopez", "pronoun")
+
+
+def test_the_person_a_relative_who_stands_for_acts_in_its_clause(nlp):
+    text = (
+        "The rise in rents would swamp the tax cut, said Mary Jones, an economist at the university.\n\n"
+        "The plan drew fire from Susan Clark, who has called for rent caps for years.\n\n"
+        "“This plan does nothing for people who rent,” she said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("she", "Susan Clark")
+
+
+def test_a_pronoun_with_no_person_in_reach_stands_for_a_speaker_the_tagger_labelled_otherwise(nlp):
+    text = (
+        "“The archive has a gap in every decade,” Okonkwo explained in an interview.\n\n"
+        "The new film opens in cinemas on Friday.\n\n"
+        "“Nobody had looked at those boxes for years,” she said."
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("Okonkwo", "Okonkwo"), ("she", "Okonkwo")]
+
+
 def test_split_quote_and_continuation_keep_the_speaker(nlp):
     text = "“This is a good day,” Jane Doe said, “and a long one.” “We will keep working tomorrow.”"
     rows = extract(nlp, text)
@@ -220,6 +256,25 @@ def test_names_inside_the_attribution_do_not_stop_a_continuation(nlp):
     text = "“This is in their heads,” said Pat Caddell, speaking of Hillary Clinton’s health. “It is one of the things worrying them.”"
     rows = extract(nlp, text)
     assert [(r["speaker_name"], r["attribution"]) for r in rows] == [("Pat Caddell", "explicit"), ("Pat Caddell", "continuation")]
+
+
+def test_a_quote_after_reported_speech_goes_on_with_its_speaker(nlp):
+    text = (
+        "“The rules were written for another era,” said Maria Lopez.\n\n"
+        "Officials in the capital declined to comment on the proposal.\n\n"
+        "The ministry may wait until after the summit, Tom Reed said. “Nobody wants a fight over this before the vote.”"
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker_name"], r["attribution"]) for r in rows] == [("Maria Lopez", "explicit"), ("Tom Reed", "continuation")]
+
+
+def test_a_name_modifying_the_speakers_title_does_not_stop_a_continuation(nlp):
+    text = (
+        "“The budget was never the problem,” said Tom Baker, a former Clinton administration adviser who runs a consultancy. "
+        "“The problem was always the timetable.”"
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker_name"], r["attribution"]) for r in rows] == [("Tom Baker", "explicit"), ("Tom Baker", "continuation")]
 
 
 @pytest.mark.parametrize(
