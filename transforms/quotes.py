@@ -621,8 +621,9 @@ def is_title_case(text: str) -> bool:
 
 def is_headline(ctx: QuoteContext, span: QuoteSpan) -> bool:
     """The quote sits in a short title-case paragraph: a headline or subhead, where quote marks cite, not report;
-    or in a short first paragraph and the story quotes the same words again (`Flynn says Trump 'absolutely right'`):
-    a headline in sentence case, citing a quote the story reports."""
+    or in single marks in a short first paragraph and the story quotes the same words again (`Flynn says Trump
+    'absolutely right'`): a headline in sentence case, citing a quote the story reports (headlines set quotes in
+    single marks; a lede quoting in double marks what the story quotes again reports it)."""
     paragraph_index = ctx.paragraph_of(span.start)
     start, end = ctx.paragraphs[paragraph_index]
     paragraph = ctx.text[start:end]
@@ -631,7 +632,7 @@ def is_headline(ctx: QuoteContext, span: QuoteSpan) -> bool:
     if is_title_case(paragraph):
         return True
     words = ctx.text[span.start : span.end].rstrip(",.;:!?")
-    return paragraph_index == 0 and bool(words) and words in ctx.text[end:]
+    return paragraph_index == 0 and span.single and bool(words) and words in ctx.text[end:]
 
 
 def token_before(ctx: QuoteContext, span: QuoteSpan) -> Token | None:

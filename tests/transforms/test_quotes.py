@@ -328,6 +328,15 @@ def test_a_headline_citing_the_story_quote_is_not_a_second_quote(nlp):
     assert [r["text"] for r in extract(nlp, text)] == ["no accident,"]
 
 
+def test_a_lede_quoting_what_the_story_quotes_again_is_a_quote(nlp):
+    # wire stories open with a sentence, not a headline: its double-quoted words are reported speech
+    text = (
+        "Mayor Ann Vale dismissed reports of a budget gap as \"pure invention.\"\n\n"
+        "\"There is no gap, and this story is pure invention,\" Vale told the council."
+    )
+    assert [r["text"] for r in extract(nlp, text)] == ["pure invention.", "There is no gap, and this story is pure invention,"]
+
+
 # --- patterns of British and wire copy ------------------------------------------------------------
 
 
