@@ -385,6 +385,11 @@ def test_a_slogan_after_theme_is_not_a_quote(nlp):
     assert extract(nlp, 'The bank said its spring campaign, with the theme "Closer To Home," starts in May.') == []
 
 
+def test_denouncing_reports_words(nlp):
+    row = only_quote(nlp, 'Senator Ann Vale denounced claims that her aide, Mark Dunn, is running the office as "complete nonsense."')
+    assert row["speaker_name"] == "Ann Vale"
+
+
 # --- long articles --------------------------------------------------------------------------------
 
 LONG_ARTICLE_SPEAKERS = ["Maria Lopez", "John Carter", "Angela Brooks", "David Chen", "Sarah Miller"]
