@@ -385,6 +385,10 @@ def test_a_slogan_after_theme_is_not_a_quote(nlp):
     assert extract(nlp, 'The bank said its spring campaign, with the theme "Closer To Home," starts in May.') == []
 
 
+def test_a_title_after_headed_is_not_a_quote(nlp):
+    assert extract(nlp, 'The minister waved a newspaper story headed "Pension Plans Torn Up" at reporters.') == []
+
+
 def test_denouncing_reports_words(nlp):
     row = only_quote(nlp, 'Senator Ann Vale denounced claims that her aide, Mark Dunn, is running the office as "complete nonsense."')
     assert row["speaker_name"] == "Ann Vale"
