@@ -28,6 +28,8 @@ COMPLEMENT_DEPS = ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj", "dep"
 SENTENCE_END = (".", "!", "?")
 # Quotes this short with no attribution are scare quotes, titles or nicknames, not speech.
 MIN_UNATTRIBUTED_WORDS = 5
+# What verb_cue gives a verb not of saying that both governs a quote and follows it directly (`“…,” he scoffed`).
+ADJACENT_NON_SPEECH_SCORE = 4
 MAX_TITLE_WORDS = 6
 MAX_HEADLINE_WORDS = 25
 # Where a quote stands as what is said of someone (`called him “reckless”`), not as a name.
@@ -710,7 +712,15 @@ def is_speech(
         if modifies_the_next_noun(ctx, quote_tokens):
             return False
         return cue is not None and cue.subject is not None and cue.verb_lemma in lexicon().speech_verbs
+    if cue is not None and is_incidental(cue) and modifies_the_next_noun(ctx, quote_tokens):
+        # `to include a “largely democratic” chamber`: a quoted modifier no word of saying reports is a term
+        return False
     return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS or is_sentence_after_attributed_quote(ctx, span, previous)
+
+
+def is_incidental(cue: Cue) -> bool:
+    """The cue is only a verb not of saying that the quote hangs from, neither a word of saying nor right after the quote."""
+    return cue.score < ADJACENT_NON_SPEECH_SCORE and cue.verb_lemma not in lexicon().speech_verbs
 
 
 # --- rows ----------------------------------------------------------------------------------------

@@ -389,6 +389,22 @@ def test_a_title_after_headed_is_not_a_quote(nlp):
     assert extract(nlp, 'The minister waved a newspaper story headed "Pension Plans Torn Up" at reporters.') == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The union wants every member to back a "fully funded" pension scheme before the summer.',
+        'Phones with an "always ready" data link will make up most sales next year.',
+    ],
+)
+def test_a_quoted_modifier_under_a_verb_not_of_saying_is_a_term(nlp, text):
+    assert extract(nlp, text) == []
+
+
+def test_a_quoted_modifier_in_reported_speech_is_a_quote(nlp):
+    row = only_quote(nlp, 'Tom Reed said the "fully funded" pension scheme was a fantasy.')
+    assert (row["text"], row["speaker_name"]) == ("fully funded", "Tom Reed")
+
+
 def test_denouncing_reports_words(nlp):
     row = only_quote(nlp, 'Senator Ann Vale denounced claims that her aide, Mark Dunn, is running the office as "complete nonsense."')
     assert row["speaker_name"] == "Ann Vale"
