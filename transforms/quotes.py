@@ -249,6 +249,8 @@ def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> boo
     if not after or not window:
         return False
     leading = [t for t in window if t.i < verb.i and not t.is_punct]
+    if any(t.dep_ == "mark" and t.lower_ != "as" for t in leading):
+        return False  # `“…,” while 73 percent said …`: a clause of its own, not the quote's attribution ("as he said" is one)
     return all(t in verb.children or verb in t.ancestors for t in leading) and len(leading) <= 6
 
 

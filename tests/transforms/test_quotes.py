@@ -139,6 +139,12 @@ def test_attribution_patterns(nlp, text, speaker, name, verb_lemma, attribution)
     assert (row["speaker"], row["speaker_name"], row["verb_lemma"], row["attribution"]) == (speaker, name, verb_lemma, attribution)
 
 
+def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
+    text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == ("Most council members", "agree")
+
+
 def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     text = (
         "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
