@@ -297,7 +297,7 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
             continue
         subject = leading_subject(token, window) if adjacent else None
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent else None)
-        if subject is None or names_with_the_quote(subject, quote_tokens):
+        if subject is None or names_with_the_quote(subject, token, quote_tokens) or says_how(token, subject, quote_tokens):
             continue
         score = 3 * is_speech + 2 * (governs or parenthetical) + 2 * adjacent
         rank = (score, -abs(token.i - quote_start))
@@ -306,9 +306,25 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
     return best
 
 
-def names_with_the_quote(subject: Token, quote_tokens: set[int]) -> bool:
-    """The quote is a word of the speaker's own noun phrase (`the “fact-checking” website says`): a term, not its words."""
-    return any(subject.left_edge.i <= i <= subject.i for i in quote_tokens)
+def names_with_the_quote(subject: Token, verb: Token, quote_tokens: set[int]) -> bool:
+    """The quote is a word of the subject's own phrase, not the verb's content: a term in the speaker's name
+    (`the “fact-checking” website says`), words hanging from the subject (`the ad “unmistakably” suggests`),
+    or the object of a clausal subject (`Eliminating “the scourge of war” is`)."""
+    return any(subject.left_edge.i <= i <= subject.i or heads_up_to(subject.doc[i], subject, verb) for i in quote_tokens)
+
+
+def says_how(verb: Token, subject: Token, quote_tokens: set[int]) -> bool:
+    """The quote is an adverb between the verb and its subject (`the leaflet “plainly and wrongly” suggests`):
+    it says how the subject does it, in someone else's words, and is not what the verb reports."""
+    between = subject.i < min(quote_tokens) and max(quote_tokens) < verb.i
+    return between and any(verb.doc[i].head.i == verb.i and verb.doc[i].dep_ == "advmod" for i in quote_tokens)
+
+
+def heads_up_to(token: Token, subject: Token, verb: Token) -> bool:
+    """Following heads up from the token reaches the subject before the verb."""
+    while token.i not in (subject.i, verb.i) and token.head.i != token.i:
+        token = token.head
+    return token.i == subject.i
 
 
 def leading_subject(verb: Token, window: list[Token]) -> Token | None:

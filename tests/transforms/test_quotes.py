@@ -145,6 +145,18 @@ def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     assert (row["speaker"], row["verb_lemma"]) == ("Most council members", "agree")
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Mayor Ann Cole said in a letter that the leaflet “plainly and wrongly” suggests that the police back her rival.", "Ann Cole"),
+        ("Senator Tom Reed said that ending “the politics of fear” is the first goal of his campaign.", "Tom Reed"),
+    ],
+)
+def test_a_quote_inside_the_subject_is_not_that_verbs_content(nlp, text, name):
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["verb_lemma"]) == (name, "say")
+
+
 def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     text = (
         "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
