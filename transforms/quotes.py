@@ -495,7 +495,8 @@ def head_entity(ctx: QuoteContext, subject: Token) -> dict | None:
     """The entity the subject itself names, at its head or in an appositive ("Flynn, a top Trump surrogate";
     "the senator, Tim Kaine"), never one only named by a modifier."""
     for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
-        for mention in ctx.mentions_between(token.idx - MAX_NAME_CHARS, token.idx + len(token.text)):
+        # a name may run on past its head ("the Association of Flight Attendants")
+        for mention in ctx.mentions_between(token.idx - MAX_NAME_CHARS, token.idx + MAX_NAME_CHARS):
             if mention["start_char"] <= token.idx < mention["end_char"]:
                 return ctx.entities.get(mention["entity_id"])
     return None

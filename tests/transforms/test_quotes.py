@@ -157,6 +157,12 @@ def test_a_quote_inside_the_subject_is_not_that_verbs_content(nlp, text, name):
     assert (row["speaker_name"], row["verb_lemma"]) == (name, "say")
 
 
+def test_a_name_running_on_past_its_head_is_named_whole(nlp):
+    text = "In a statement on Monday, the National Association of Bus Drivers called the new rules “a danger to every passenger.”"
+    row = only_quote(nlp, text)
+    assert row["speaker_name"] == "National Association of Bus Drivers"
+
+
 def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     text = (
         "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
