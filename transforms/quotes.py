@@ -206,6 +206,9 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
         # "footage of Hillary Clinton asking, “…”": the named person asks (after a common noun,
         # "a statement calling …", the participle describes words, not a speaker)
         return verb.head
+    if verb.dep_ == "compound" and verb.head.pos_ in ("PROPN", "NOUN") and verb.head.i > verb.i and not quoted[verb.head.i]:
+        # `Said Ellis: “…”`: the parser took the inverted verb for a modifier of the name after it
+        return verb.head
     if verb.dep_ == "xcomp" and depth == 0:
         controller = controlling_object(verb.head, quoted)
         if controller is not None:
@@ -310,7 +313,9 @@ def names_with_the_quote(subject: Token, verb: Token, quote_tokens: set[int]) ->
     """The quote is a word of the subject's own phrase, not the verb's content: a term in the speaker's name
     (`the “fact-checking” website says`), words hanging from the subject (`the ad “unmistakably” suggests`),
     or the object of a clausal subject (`Eliminating “the scourge of war” is`)."""
-    return any(subject.left_edge.i <= i <= subject.i or heads_up_to(subject.doc[i], subject, verb) for i in quote_tokens)
+    # a verb hanging from its speaker ("Clinton, who said …"; `Said Ellis: “…”`) has the quote under the speaker too
+    verb_in_subject = any(ancestor.i == subject.i for ancestor in verb.ancestors)
+    return any(subject.left_edge.i <= i <= subject.i or (not verb_in_subject and heads_up_to(subject.doc[i], subject, verb)) for i in quote_tokens)
 
 
 def says_how(verb: Token, subject: Token, quote_tokens: set[int]) -> bool:

@@ -163,6 +163,13 @@ def test_a_name_running_on_past_its_head_is_named_whole(nlp):
     assert row["speaker_name"] == "National Association of Bus Drivers"
 
 
+def test_an_inverted_verb_before_the_name_attributes_the_quote(nlp):
+    # the parser makes "Said" a modifier of the name after it
+    text = "Not everyone agrees. Said Collins: “I do not think the plan will survive the summer.”"
+    row = only_quote(nlp, text)
+    assert row["attribution"] == "explicit" and row["speaker_name"].endswith("Collins")
+
+
 def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     text = (
         "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
