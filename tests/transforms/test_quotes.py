@@ -170,6 +170,18 @@ def test_an_inverted_verb_before_the_name_attributes_the_quote(nlp):
     assert row["attribution"] == "explicit" and row["speaker_name"].endswith("Collins")
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Last spring, Senator Tom Reed made the following remark:\n\n“Nobody in this town has read the whole bill, and nobody will.”", "Tom Reed"),
+        ("Mayor Ann Cole said the rally sends a message that “this city will not be bullied by anyone.”", "Ann Cole"),
+    ],
+)
+def test_a_light_verb_with_a_noun_of_saying_reports_but_a_verb_of_saying_outranks_it(nlp, text, name):
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
+
+
 def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     text = (
         "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
