@@ -371,8 +371,28 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
             if cue is not None:
                 candidates.append(cue)
     if not candidates:
-        return None
+        return reported_before(ctx, k)
     return max(candidates, key=lambda cue: cue.score)
+
+
+def reported_before(ctx: QuoteContext, k: int) -> Cue | None:
+    """A quote opening a sentence with no cue of its own, right after a sentence of reported speech in its
+    paragraph ("The administration may wait, Schiff said. “…”"): that sentence's speaker goes on in direct speech."""
+    doc, span = ctx.doc, ctx.spans[k]
+    paragraph_start = ctx.paragraphs[ctx.paragraph_of(span.start)][0]
+    i = ctx.token_at_or_after(marked_bounds(span)[0]) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].idx < paragraph_start or doc[i].text not in SENTENCE_END or ctx.quoted[i]:
+        return None
+    sentence = doc[i].sent
+    if sentence.start_char < paragraph_start or any(ctx.quoted[t.i] for t in sentence):
+        return None
+    root = sentence.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in lexicon().speech_verbs:
+        return None
+    subject = subject_of(root, ctx.quoted)
+    return Cue(root.text, root.lemma_.lower(), subject, 1) if subject is not None else None
 
 
 # --- speakers ------------------------------------------------------------------------------------

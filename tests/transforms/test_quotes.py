@@ -182,6 +182,21 @@ def test_a_light_verb_with_a_noun_of_saying_reports_but_a_verb_of_saying_outrank
     assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
 
 
+def test_a_quote_after_reported_speech_keeps_its_speaker(nlp):
+    text = (
+        "The city may delay the vote until spring, Mayor Ann Cole said on Monday. "
+        "“We have waited this long, and a few more months will not hurt anyone in this town.”"
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["verb_lemma"], row["attribution"]) == ("Ann Cole", "say", "explicit")
+
+
+def test_a_quote_after_a_sentence_that_reports_nothing_has_no_speaker(nlp):
+    text = "Mayor Ann Cole may delay the vote until spring. “We have waited this long, and a few more months will not hurt.”"
+    row = only_quote(nlp, text)
+    assert row["attribution"] == "none"
+
+
 def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     text = (
         "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
