@@ -243,8 +243,14 @@ def quote_ancestors(quote_tokens: set[int], doc: Doc) -> list[Token]:
 
 
 def hangs_from_quote(verb: Token, quote_tokens: set[int]) -> bool:
-    """The verb hangs from a word of the quote (spaCy often attaches “…,” he said as a parataxis)."""
-    return any(ancestor.i in quote_tokens for ancestor in verb.ancestors)
+    """The verb hangs from a word of the quote (spaCy often attaches “…,” he said as a parataxis), and not
+    as part of the quoted clause's own subject (`anybody who complains about it “is not having a good night”`)."""
+    below = verb
+    for ancestor in verb.ancestors:
+        if ancestor.i in quote_tokens:
+            return below.dep_ not in SUBJECT_DEPS
+        below = ancestor
+    return False
 
 
 def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> bool:

@@ -197,6 +197,12 @@ def test_a_quote_after_a_sentence_that_reports_nothing_has_no_speaker(nlp):
     assert row["attribution"] == "none"
 
 
+def test_a_verb_in_the_subject_of_the_quoted_clause_is_not_its_attribution(nlp):
+    text = "Senator Tom Reed mocked the idea, saying anyone who complains about the new rules “is not paying attention to the harvest.”"
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["verb_lemma"]) == ("Tom Reed", "say")
+
+
 def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     text = (
         "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
