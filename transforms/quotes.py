@@ -198,6 +198,8 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
                 return objects[0] if objects else None
+            if child.pos_ == "PRON" and child.tag_ == "DT":
+                return None  # "that was not her view": a demonstrative stands for a thing said, not a speaker
             if child.tag_ in ("WP", "WDT"):
                 # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
                 return verb.head if verb.dep_ == "relcl" and not quoted[verb.head.i] else None

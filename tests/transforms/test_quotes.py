@@ -203,6 +203,12 @@ def test_a_verb_in_the_subject_of_the_quoted_clause_is_not_its_attribution(nlp):
     assert (row["speaker_name"], row["verb_lemma"]) == ("Tom Reed", "say")
 
 
+def test_a_demonstrative_subject_is_not_a_speaker(nlp):
+    text = "The mayor’s lawyer said that was never the plan and dismissed the reports as “rumours spread by people who lost the vote.”"
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == ("The mayor’s lawyer", "say")
+
+
 def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     text = (
         "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
