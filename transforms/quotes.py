@@ -202,7 +202,7 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
                 return None  # "that was not her view": a demonstrative stands for a thing said, not a speaker
             if child.tag_ in ("WP", "WDT"):
                 # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
-                return verb.head if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
+                return named_by_apposition(verb.head) if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
             return child
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted[verb.head.i]:
         # "footage of Hillary Clinton asking, “…”": the named person asks (after a common noun,
@@ -218,6 +218,13 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
         return subject_of(verb.head, quoted, depth + 1)
     return None
+
+
+def named_by_apposition(noun: Token) -> Token:
+    """The name an appositive describes ("McConnell, now the majority leader, who said"): the name speaks."""
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 def controlling_object(verb: Token, quoted: list[bool]) -> Token | None:

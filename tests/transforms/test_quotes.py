@@ -209,6 +209,12 @@ def test_a_demonstrative_subject_is_not_a_speaker(nlp):
     assert (row["speaker"], row["verb_lemma"]) == ("The mayor’s lawyer", "say")
 
 
+def test_a_relative_clause_on_an_appositive_is_said_by_the_name(nlp):
+    text = "The mayor often clashed with Tom Reed, the council president, who said the plan was “a waste of good money and time.”"
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("Tom Reed", "Tom Reed")
+
+
 def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     text = (
         "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
