@@ -586,7 +586,9 @@ def signed_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
     start, end = match.span(1)
     if ctx.text[end - 1] == "." and ctx.text[end - 3] != " ":
         end -= 1  # the full stop after a signature, not an initial's
-    entity = entity_in(ctx, start, end)
+    # a mention of only part of the signature ("Nell" of "Nell Carden Grey") is the tagger's slip: the signature is the name
+    whole = any(m["start_char"] == start and m["end_char"] == end for m in ctx.mentions_between(start, end))
+    entity = entity_in(ctx, start, end) if whole else None
     written = ctx.text[start:end]
     return Speaker(written, start, end, entity["name"] if entity else written, entity["entity_id"] if entity else None, "explicit")
 

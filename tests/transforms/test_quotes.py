@@ -310,6 +310,17 @@ def test_signed_quotes_take_the_name_after_the_dash(nlp):
     assert [(r["speaker"], r["attribution"]) for r in rows] == [("Sonya Herridge", "explicit"), ("Edwin G. Monroy", "explicit")]
 
 
+def test_a_signature_the_tagger_named_only_in_part_is_named_as_written(nlp):
+    text = "“He is not fit to run a lemonade stand.” ― Ada Lynn Moss"
+    doc = nlp(text)
+    sentences = sentence_rows(doc, ())
+    start = text.index("Ada")
+    mentions = [{"start_char": start, "end_char": start + 3, "label": "ORG", "entity_id": "e0"}]
+    entities = [{"entity_id": "e0", "name": "Ada", "label": "ORG", "aliases": []}]
+    (row,) = quote_rows(doc, sentences, mentions, entities)
+    assert (row["speaker"], row["speaker_name"], row["speaker_entity_id"]) == ("Ada Lynn Moss", "Ada Lynn Moss", None)
+
+
 @pytest.mark.parametrize(
     "text",
     [
