@@ -267,9 +267,17 @@ def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> boo
     if not after or not window:
         return False
     leading = [t for t in window if t.i < verb.i and not t.is_punct]
-    if any(t.dep_ == "mark" and t.lower_ != "as" for t in leading):
-        return False  # `“…,” while 73 percent said …`: a clause of its own, not the quote's attribution ("as he said" is one)
+    if is_subordinate(verb):
+        return False
     return all(t in verb.children or verb in t.ancestors for t in leading) and len(leading) <= 6
+
+
+def is_subordinate(verb: Token) -> bool:
+    """The verb opens a subordinate clause (`“…,” while 73 percent said …`; `“…,” when Clinton blasted him`): a clause
+    of its own, not an attribution of the quote beside it ("as he said" is one)."""
+    return any(
+        c.i < verb.i and ((c.dep_ == "mark" and c.lower_ != "as") or (c.dep_ == "advmod" and c.tag_ == "WRB")) for c in verb.children
+    )
 
 
 def phrase_cue(window: list[Token]) -> Cue | None:
@@ -311,6 +319,8 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         # a message that “…”" the words are Cole's
         speech = 3 if token.lemma_.lower() in speech_verbs else 2 if says_by_noun(token) else 0
         governs = token in chain
+        if is_subordinate(token) and not governs:
+            continue
         parenthetical = hangs_from_quote(token, quote_tokens)
         adjacent = follows_quote_directly(token, window, after)
         if not (speech or adjacent or governs):

@@ -215,6 +215,12 @@ def test_a_relative_clause_on_an_appositive_is_said_by_the_name(nlp):
     assert (row["speaker"], row["speaker_name"]) == ("Tom Reed", "Tom Reed")
 
 
+def test_a_when_clause_after_the_quote_is_not_its_attribution(nlp):
+    text = "At the debate Tom Reed answered, “That just makes me careful with money,” when Ann Cole criticized him for it."
+    row = only_quote(nlp, text)
+    assert row["speaker_name"] == "Tom Reed"
+
+
 def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     text = (
         "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
