@@ -266,9 +266,9 @@ def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> boo
     """`“…,” Vitter demanded.` / `“…,” said Caddell`: the verb comes right after the quote, with at most its subject before it."""
     if not after or not window:
         return False
-    leading = [t for t in window if t.i < verb.i and not t.is_punct]
     if is_subordinate(verb):
         return False
+    leading = [t for t in window if t.i < verb.i and not t.is_punct]
     return all(t in verb.children or verb in t.ancestors for t in leading) and len(leading) <= 6
 
 
@@ -349,7 +349,9 @@ def names_with_the_quote(subject: Token, verb: Token, quote_tokens: set[int]) ->
     or the object of a clausal subject (`Eliminating “the scourge of war” is`)."""
     # a verb hanging from its speaker ("Clinton, who said …"; `Said Ellis: “…”`) has the quote under the speaker too
     verb_in_subject = any(ancestor.i == subject.i for ancestor in verb.ancestors)
-    return any(subject.left_edge.i <= i <= subject.i or (not verb_in_subject and heads_up_to(subject.doc[i], subject, verb)) for i in quote_tokens)
+    return any(
+        subject.left_edge.i <= i <= subject.i or (not verb_in_subject and heads_up_to(subject.doc[i], subject, verb)) for i in quote_tokens
+    )
 
 
 def says_how(verb: Token, subject: Token, quote_tokens: set[int]) -> bool:
