@@ -285,8 +285,11 @@ def corporate(doc: Doc, m: Mention) -> bool:
 def absorbed_word(doc: Doc, m: Mention, forms: set[str]) -> bool:
     """The first word of a person's name is a neighbour the model took in ("Crooked Hillary Clinton",
     "Rip Donald Trump", "Miss Universe Alicia Machado"): a word that is no first name itself, before
-    a first name, or before a name of two words or more the document writes without it."""
+    a first name, or before a name of two words or more the document writes without it. After an
+    abbreviated title ("Gov. Earl Ray Tomblin") the name starts right there: the word is its first name."""
     if m.label != "PERSON" or m.end - m.start < 3 or bare(doc[m.start]) in first_names():
+        return False
+    if m.start > 0 and is_title(doc[m.start - 1]) and doc[m.start - 1].text.endswith("."):
         return False
     rest = doc[m.start + 1 : m.end]
     return bare(rest[0]) in first_names() or rest.text in forms

@@ -203,13 +203,18 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
                 return objects[0] if objects else None
+            if child.pos_ == "PRON" and child.tag_ == "DT":
+                return None  # "that was not her view": a demonstrative stands for a thing said, not a speaker
             if child.tag_ in ("WP", "WDT"):
                 # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
-                return verb.head if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
+                return named_by_apposition(verb.head) if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
             return child
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted[verb.head.i]:
         # "footage of Hillary Clinton asking, “…”": the named person asks (after a common noun,
         # "a statement calling …", the participle describes words, not a speaker)
+        return verb.head
+    if verb.dep_ == "compound" and verb.head.pos_ in ("PROPN", "NOUN") and verb.head.i > verb.i and not quoted[verb.head.i]:
+        # `Said Ellis: “…”`: the parser took the inverted verb for a modifier of the name after it
         return verb.head
     if verb.dep_ == "xcomp" and depth == 0:
         controller = controlling_object(verb.head, quoted) or raised_subject(verb.head, quoted)
@@ -226,6 +231,13 @@ def raised_subject(verb: Token, quoted: list[bool]) -> Token | None:
     if any(c.dep_ == "agent" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and not quoted[c.i]), None)
+
+
+def named_by_apposition(noun: Token) -> Token:
+    """The name an appositive describes ("McConnell, now the majority leader, who said"): the name speaks."""
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 def controlling_object(verb: Token, quoted: list[bool]) -> Token | None:
@@ -253,16 +265,32 @@ def quote_ancestors(quote_tokens: set[int], doc: Doc) -> list[Token]:
 
 
 def hangs_from_quote(verb: Token, quote_tokens: set[int]) -> bool:
-    """The verb hangs from a word of the quote (spaCy often attaches “…,” he said as a parataxis)."""
-    return any(ancestor.i in quote_tokens for ancestor in verb.ancestors)
+    """The verb hangs from a word of the quote (spaCy often attaches “…,” he said as a parataxis), and not
+    as part of the quoted clause's own subject (`anybody who complains about it “is not having a good night”`)."""
+    below = verb
+    for ancestor in verb.ancestors:
+        if ancestor.i in quote_tokens:
+            return below.dep_ not in SUBJECT_DEPS
+        below = ancestor
+    return False
 
 
 def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> bool:
     """`“…,” Vitter demanded.` / `“…,” said Caddell`: the verb comes right after the quote, with at most its subject before it."""
     if not after or not window:
         return False
+    if is_subordinate(verb):
+        return False
     leading = [t for t in window if t.i < verb.i and not t.is_punct]
     return all(t in verb.children or verb in t.ancestors for t in leading) and len(leading) <= 6
+
+
+def is_subordinate(verb: Token) -> bool:
+    """The verb opens a subordinate clause (`“…,” while 73 percent said …`; `“…,” when Clinton blasted him`): a clause
+    of its own, not an attribution of the quote beside it ("as he said" is one)."""
+    return any(
+        c.i < verb.i and ((c.dep_ == "mark" and c.lower_ != "as") or (c.dep_ == "advmod" and c.tag_ == "WRB")) for c in verb.children
+    )
 
 
 def phrase_cue(window: list[Token]) -> Cue | None:
@@ -300,17 +328,23 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
     for token in window:
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        is_speech = token.lemma_.lower() in speech_verbs
+        # a light verb with a noun of saying ranks below a verb of saying: in "Cole said the rally sends
+        # a message that “…”" the words are Cole's
+        speech = 3 if token.lemma_.lower() in speech_verbs else 2 if says_by_noun(token) else 0
         governs = token in chain
+        if is_subordinate(token) and not governs:
+            continue
         parenthetical = hangs_from_quote(token, quote_tokens)
         adjacent = follows_quote_directly(token, window, after)
-        if not (is_speech or adjacent or governs):
+        if not (speech or adjacent or governs):
             continue
         subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent else None)
-        if subject is None or names_with_the_quote(subject, quote_tokens) or reports_a_thing_said(token, subject, window):
+        if subject is None or names_with_the_quote(subject, token, quote_tokens) or says_how(token, subject, quote_tokens):
             continue
-        score = 3 * is_speech + 2 * (governs or parenthetical) + 2 * adjacent
+        if reports_a_thing_said(token, subject, window):
+            continue
+        score = speech + 2 * (governs or parenthetical) + 2 * adjacent
         rank = (score, -abs(token.i - quote_start))
         if best is None or rank > best_rank:
             best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
@@ -339,9 +373,38 @@ def reports_a_thing_said(verb: Token, subject: Token, window: list[Token]) -> bo
     return any(a in window and a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in speech_verbs for a in verb.ancestors)
 
 
-def names_with_the_quote(subject: Token, quote_tokens: set[int]) -> bool:
-    """The quote is a word of the speaker's own noun phrase (`the “fact-checking” website says`): a term, not its words."""
-    return any(subject.left_edge.i <= i <= subject.i for i in quote_tokens)
+def says_by_noun(verb: Token) -> bool:
+    """A light verb whose object is a noun of saying reports as a verb of saying does ("made the following
+    comment", "issued a statement"); with a possessor the words are the possessor's ("read his statement")."""
+    nouns = lexicon().speech_nouns
+    return any(c.dep_ == "dobj" and c.lower_ in nouns and not any(g.dep_ == "poss" for g in c.children) for c in verb.children)
+
+
+def names_with_the_quote(subject: Token, verb: Token, quote_tokens: set[int]) -> bool:
+    """The quote is a word of the subject's own phrase, not the verb's content: a term in the speaker's name
+    (`the “fact-checking” website says`), words hanging from the subject (`the ad “unmistakably” suggests`),
+    or the object of a clausal subject (`Eliminating “the scourge of war” is`)."""
+    # a verb hanging from its speaker ("Clinton, who said …"; `Said Ellis: “…”`) has the quote under the speaker too
+    verb_in_subject = any(ancestor.i == subject.i for ancestor in verb.ancestors)
+    # after the verb, a quote the parser hung on the subject ("Hale is alleged to have told them: “Nothing …”") is its content
+    return any(
+        subject.left_edge.i <= i <= subject.i or (not verb_in_subject and i < verb.i and heads_up_to(subject.doc[i], subject, verb))
+        for i in quote_tokens
+    )
+
+
+def says_how(verb: Token, subject: Token, quote_tokens: set[int]) -> bool:
+    """The quote is an adverb between the verb and its subject (`the leaflet “plainly and wrongly” suggests`):
+    it says how the subject does it, in someone else's words, and is not what the verb reports."""
+    between = subject.i < min(quote_tokens) and max(quote_tokens) < verb.i
+    return between and any(verb.doc[i].head.i == verb.i and verb.doc[i].dep_ == "advmod" for i in quote_tokens)
+
+
+def heads_up_to(token: Token, subject: Token, verb: Token) -> bool:
+    """Following heads up from the token reaches the subject before the verb."""
+    while token.i not in (subject.i, verb.i) and token.head.i != token.i:
+        token = token.head
+    return token.i == subject.i
 
 
 def leading_subject(verb: Token, window: list[Token]) -> Token | None:
@@ -374,8 +437,28 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
             if cue is not None:
                 candidates.append(cue)
     if not candidates:
-        return None
+        return reported_before(ctx, k)
     return max(candidates, key=lambda cue: cue.score)
+
+
+def reported_before(ctx: QuoteContext, k: int) -> Cue | None:
+    """A quote opening a sentence with no cue of its own, right after a sentence of reported speech in its
+    paragraph ("The administration may wait, Schiff said. “…”"): that sentence's speaker goes on in direct speech."""
+    doc, span = ctx.doc, ctx.spans[k]
+    paragraph_start = ctx.paragraphs[ctx.paragraph_of(span.start)][0]
+    i = ctx.token_at_or_after(marked_bounds(span)[0]) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].idx < paragraph_start or doc[i].text not in SENTENCE_END or ctx.quoted[i]:
+        return None
+    sentence = doc[i].sent
+    if sentence.start_char < paragraph_start or any(ctx.quoted[t.i] for t in sentence):
+        return None
+    root = sentence.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in lexicon().speech_verbs:
+        return None
+    subject = subject_of(root, ctx.quoted)
+    return Cue(root.text, root.lemma_.lower(), subject, 1) if subject is not None else None
 
 
 # --- speakers ------------------------------------------------------------------------------------
@@ -536,7 +619,8 @@ def head_entity(ctx: QuoteContext, subject: Token) -> dict | None:
     """The entity the subject itself names, at its head or in an appositive ("Flynn, a top Trump surrogate";
     "the senator, Tim Kaine"), never one only named by a modifier."""
     for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
-        for mention in ctx.mentions_between(token.idx - MAX_NAME_CHARS, token.idx + len(token.text)):
+        # a name may run on past its head ("the Association of Flight Attendants")
+        for mention in ctx.mentions_between(token.idx - MAX_NAME_CHARS, token.idx + MAX_NAME_CHARS):
             if mention["start_char"] <= token.idx < mention["end_char"]:
                 return ctx.entities.get(mention["entity_id"])
     return None
@@ -577,7 +661,9 @@ def signed_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
     start, end = match.span(1)
     if ctx.text[end - 1] == "." and ctx.text[end - 3] != " ":
         end -= 1  # the full stop after a signature, not an initial's
-    entity = entity_in(ctx, start, end)
+    # a mention of only part of the signature ("Nell" of "Nell Carden Grey") is the tagger's slip: the signature is the name
+    whole = any(m["start_char"] == start and m["end_char"] == end for m in ctx.mentions_between(start, end))
+    entity = entity_in(ctx, start, end) if whole else None
     written = ctx.text[start:end]
     return Speaker(written, start, end, entity["name"] if entity else written, entity["entity_id"] if entity else None, "explicit")
 
@@ -741,30 +827,6 @@ def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[Quote
     return not any(paragraphs_apart or names_main_subject(ctx, m) for m in others)
 
 
-def reported_speaker(ctx: QuoteContext, k: int) -> Speaker | None:
-    """`…, Schiff said. “The other factor …”`: a quote opening a sentence, right after a sentence of the same
-    paragraph that reports someone's words in its main clause, goes on with that person's words."""
-    if window_before(ctx, k):
-        return None
-    doc = ctx.doc
-    start, _ = marked_bounds(ctx.spans[k])
-    i = ctx.token_at_or_after(start) - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    if i < 0 or ctx.quoted[i] or doc[i].text not in SENTENCE_END or ctx.paragraph_of(doc[i].idx) != ctx.paragraph_of(start):
-        return None
-    sentence = doc[i].sent
-    if any(ctx.quoted[t.i] for t in sentence):
-        return None
-    verb = sentence.root
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon().speech_verbs:
-        return None
-    subject = subject_of(verb, ctx.quoted)
-    if subject is None:
-        return None
-    return replace(speaker_of(ctx, subject), attribution="continuation")
-
-
 def names_main_subject(ctx: QuoteContext, mention: dict) -> bool:
     span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
     if span is None or not is_subject(span.root):
@@ -794,8 +856,6 @@ def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: 
             speaker = labelled
         elif cue is not None and cue.subject is not None:
             speaker = speaker_of(ctx, cue.subject)
-        elif (reported := reported_speaker(ctx, k)) is not None:
-            speaker = reported
         elif continues_previous(ctx, span, previous):
             speaker = replace(previous[1], attribution="continuation")
         else:

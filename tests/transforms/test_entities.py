@@ -248,6 +248,7 @@ def test_scored_slice_of_conll_sharp_through_the_pipeline(shared_dir, tmp_path):
         ("Trump tweeted that Crooked Hillary Clinton should drop out.", "Crooked Hillary Clinton", "Hillary Clinton"),
         ("Black Lawmakers Rip Donald Trump Over Birther Claims. Donald Trump did not reply.", "Rip Donald Trump", "Donald Trump"),
         ("Maria Lopez Garcia spoke first.", "Maria Lopez Garcia", "Maria Lopez Garcia"),
+        ("In May, Gov. Orval Ray Bennett signed the bill.", "Orval Ray Bennett", "Orval Ray Bennett"),
     ],
 )
 def test_a_word_the_model_glued_before_a_name_is_dropped(nlp, text, written, name):

@@ -139,6 +139,88 @@ def test_attribution_patterns(nlp, text, speaker, name, verb_lemma, attribution)
     assert (row["speaker"], row["speaker_name"], row["verb_lemma"], row["attribution"]) == (speaker, name, verb_lemma, attribution)
 
 
+def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
+    text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == ("Most council members", "agree")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Mayor Ann Cole said in a letter that the leaflet “plainly and wrongly” suggests that the police back her rival.", "Ann Cole"),
+        ("Senator Tom Reed said that ending “the politics of fear” is the first goal of his campaign.", "Tom Reed"),
+    ],
+)
+def test_a_quote_inside_the_subject_is_not_that_verbs_content(nlp, text, name):
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["verb_lemma"]) == (name, "say")
+
+
+def test_a_name_running_on_past_its_head_is_named_whole(nlp):
+    text = "In a statement on Monday, the National Association of Bus Drivers called the new rules “a danger to every passenger.”"
+    row = only_quote(nlp, text)
+    assert row["speaker_name"] == "National Association of Bus Drivers"
+
+
+def test_an_inverted_verb_before_the_name_attributes_the_quote(nlp):
+    # the parser makes "Said" a modifier of the name after it
+    text = "Not everyone agrees. Said Collins: “I do not think the plan will survive the summer.”"
+    row = only_quote(nlp, text)
+    assert row["attribution"] == "explicit" and row["speaker_name"].endswith("Collins")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Last spring, Senator Tom Reed made the following remark:\n\n“Nobody in this town has read the whole bill, and nobody will.”", "Tom Reed"),
+        ("Mayor Ann Cole said the rally sends a message that “this city will not be bullied by anyone.”", "Ann Cole"),
+    ],
+)
+def test_a_light_verb_with_a_noun_of_saying_reports_but_a_verb_of_saying_outranks_it(nlp, text, name):
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
+
+
+def test_a_quote_after_reported_speech_keeps_its_speaker(nlp):
+    text = (
+        "The city may delay the vote until spring, Mayor Ann Cole said on Monday. "
+        "“We have waited this long, and a few more months will not hurt anyone in this town.”"
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["verb_lemma"], row["attribution"]) == ("Ann Cole", "say", "explicit")
+
+
+def test_a_quote_after_a_sentence_that_reports_nothing_has_no_speaker(nlp):
+    text = "Mayor Ann Cole may delay the vote until spring. “We have waited this long, and a few more months will not hurt.”"
+    row = only_quote(nlp, text)
+    assert row["attribution"] == "none"
+
+
+def test_a_verb_in_the_subject_of_the_quoted_clause_is_not_its_attribution(nlp):
+    text = "Senator Tom Reed mocked the idea, saying anyone who complains about the new rules “is not paying attention to the harvest.”"
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["verb_lemma"]) == ("Tom Reed", "say")
+
+
+def test_a_demonstrative_subject_is_not_a_speaker(nlp):
+    text = "The mayor’s lawyer said that was never the plan and dismissed the reports as “rumours spread by people who lost the vote.”"
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == ("The mayor’s lawyer", "say")
+
+
+def test_a_relative_clause_on_an_appositive_is_said_by_the_name(nlp):
+    text = "The mayor often clashed with Tom Reed, the council president, who said the plan was “a waste of good money and time.”"
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("Tom Reed", "Tom Reed")
+
+
+def test_a_when_clause_after_the_quote_is_not_its_attribution(nlp):
+    text = "At the debate Tom Reed answered, “That just makes me careful with money,” when Ann Cole criticized him for it."
+    row = only_quote(nlp, text)
+    assert row["speaker_name"] == "Tom Reed"
+
+
 def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     text = (
         "Angela Merkel met Barack Obama in Berlin on Monday.\n\n"
@@ -265,7 +347,7 @@ def test_a_quote_after_reported_speech_goes_on_with_its_speaker(nlp):
         "The ministry may wait until after the summit, Tom Reed said. “Nobody wants a fight over this before the vote.”"
     )
     rows = extract(nlp, text)
-    assert [(r["speaker_name"], r["attribution"]) for r in rows] == [("Maria Lopez", "explicit"), ("Tom Reed", "continuation")]
+    assert [(r["speaker_name"], r["attribution"], r["verb"]) for r in rows] == [("Maria Lopez", "explicit", "said"), ("Tom Reed", "explicit", "said")]
 
 
 def test_a_name_modifying_the_speakers_title_does_not_stop_a_continuation(nlp):
@@ -302,6 +384,17 @@ def test_signed_quotes_take_the_name_after_the_dash(nlp):
     )
     rows = extract(nlp, text)
     assert [(r["speaker"], r["attribution"]) for r in rows] == [("Sonya Herridge", "explicit"), ("Edwin G. Monroy", "explicit")]
+
+
+def test_a_signature_the_tagger_named_only_in_part_is_named_as_written(nlp):
+    text = "“He is not fit to run a lemonade stand.” ― Ada Lynn Moss"
+    doc = nlp(text)
+    sentences = sentence_rows(doc, ())
+    start = text.index("Ada")
+    mentions = [{"start_char": start, "end_char": start + 3, "label": "ORG", "entity_id": "e0"}]
+    entities = [{"entity_id": "e0", "name": "Ada", "label": "ORG", "aliases": []}]
+    (row,) = quote_rows(doc, sentences, mentions, entities)
+    assert (row["speaker"], row["speaker_name"], row["speaker_entity_id"]) == ("Ada Lynn Moss", "Ada Lynn Moss", None)
 
 
 @pytest.mark.parametrize(
