@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from flows.evaluate.alignment import BodyAlignment
 from transforms.clean import clean_record
 from transforms.entities import entity_rows
+from transforms.entities_spans import first_names
 from transforms.formats import read_records
 from transforms.nlp import load_pipeline
 from transforms.sentences import sentence_rows
@@ -248,8 +249,21 @@ def test_scored_slice_of_conll_sharp_through_the_pipeline(shared_dir, tmp_path):
         ("Trump tweeted that Crooked Hillary Clinton should drop out.", "Crooked Hillary Clinton", "Hillary Clinton"),
         ("Black Lawmakers Rip Donald Trump Over Birther Claims. Donald Trump did not reply.", "Rip Donald Trump", "Donald Trump"),
         ("Maria Lopez Garcia spoke first.", "Maria Lopez Garcia", "Maria Lopez Garcia"),
+        # the first names come from many languages; names given to both genders count as first names too
+        ("Voters Back Heidi Larsen In Runoff.", "Back Heidi Larsen", "Heidi Larsen"),
+        ("Ingrid Maria Lund spoke first.", "Ingrid Maria Lund", "Ingrid Maria Lund"),
+        ("Andrea Giulia Rossi spoke first.", "Andrea Giulia Rossi", "Andrea Giulia Rossi"),
+        # words written capitalised before a name are no first names
+        ("Will Donald Trump win the vote?", "Will Donald Trump", "Donald Trump"),
+        ("Judges Grant Ingrid Lund Bail.", "Grant Ingrid Lund", "Ingrid Lund"),
     ],
 )
 def test_a_word_the_model_glued_before_a_name_is_dropped(nlp, text, written, name):
     mentions, entities = rows_with_model_entities(nlp, text, [(written, "PERSON")])
     assert entities[0]["name"] == name
+
+
+def test_capitalised_words_are_no_first_names_but_common_names_are():
+    names = first_names()
+    assert not names & {"will", "grant", "rose", "faith", "hope", "victory", "may", "said"}
+    assert {"mark", "bill", "heidi", "jean-claude", "olusegun", "shinzo", "jean"} <= names
