@@ -256,6 +256,8 @@ def test_scored_slice_of_conll_sharp_through_the_pipeline(shared_dir, tmp_path):
         # words written capitalised before a name are no first names
         ("Will Donald Trump win the vote?", "Will Donald Trump", "Donald Trump"),
         ("Judges Grant Ingrid Lund Bail.", "Grant Ingrid Lund", "Ingrid Lund"),
+        # a hyphenated word is one word: "Ban" is no word the model took in
+        ("Ban Ki-moon arrived. Ki-moon spoke first.", "Ban Ki-moon", "Ban Ki-moon"),
     ],
 )
 def test_a_word_the_model_glued_before_a_name_is_dropped(nlp, text, written, name):
@@ -267,3 +269,33 @@ def test_capitalised_words_are_no_first_names_but_common_names_are():
     names = first_names()
     assert not names & {"will", "grant", "rose", "faith", "hope", "victory", "may", "said"}
     assert {"mark", "bill", "heidi", "jean-claude", "olusegun", "shinzo", "jean"} <= names
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("UN Secretary-General Ban Ki-moon said the talks would resume.", "Ban Ki-moon", "Ban Ki-moon"),
+        ("Ban Ki-moon's spokesman spoke.", "Ban Ki-moon's", "Ban Ki-moon"),
+        ("President Moon Jae-in met them.", "Moon Jae", "Moon Jae-in"),
+        ("Officials loyal to al-Assad fled.", "Assad", "al-Assad"),
+        ("President el-Sisi spoke.", "el-Sisi", "el-Sisi"),
+        ("Nana Akufo-Addo and Jean-Claude Juncker met.", "Jean-Claude Juncker", "Jean-Claude Juncker"),
+    ],
+)
+def test_hyphenated_name_parts_stay_in_the_name(nlp, text, written, name):
+    _, entities = rows_with_model_entities(nlp, text, [(written, "PERSON")])
+    assert [e["name"] for e in entities] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("The Donald Trump-backed bill failed.", "Donald Trump-backed"),
+        ("A Bush-era law was repealed.", "Bush-era"),
+        ("A Merkel-led coalition formed.", "Merkel-led"),
+        ("Flights on the Paris-to-Rome line stopped.", "Paris"),
+    ],
+)
+def test_a_name_heading_a_hyphenated_adjective_is_no_mention_even_when_the_model_took_the_adjective_in(nlp, text, written):
+    mentions, _ = rows_with_model_entities(nlp, text, [(written, "PERSON")])
+    assert mentions == []
