@@ -146,6 +146,38 @@ def extend_over_particles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def glued_by_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` follows a hyphen written with no space on either side of it ("Ki-moon", "London-listed")."""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+
+
+def capitalised_word(token: Token) -> bool:
+    return token.is_alpha and token.text[0].isupper()
+
+
+def name_syllable(token: Token) -> bool:
+    """A lowercase word glued by a hyphen to a capitalised one is the end of a name ("Ban Ki-moon",
+    "Kim Jong-un", "Chen Shui-bian") when the tagger reads it as a proper noun, or as a noun that
+    modifies no word after it. Otherwise the compound reads as an adjective ("Trump-backed",
+    "Putin-friendly", "Bush-era tax cuts") or a phrase ("London-to-Boston route")."""
+    doc = token.doc
+    if not (token.is_lower and token.is_alpha and glued_by_hyphen(doc, token.i) and capitalised_word(doc[token.i - 2])):
+        return False
+    modifies_next = token.head.i > token.i and token.dep_ in ("amod", "compound", "nmod")
+    return token.tag_ in ("NNP", "NNPS") or (token.tag_ in ("NN", "FW") and not modifies_next)
+
+
+def glued_particle(doc: Doc, i: int) -> bool:
+    """A lowercase name particle glued by a hyphen to the capitalised word after it ("al-Assad", "el-Sisi")."""
+    return (
+        doc[i].is_lower
+        and doc[i].lower_ in name_particles()
+        and i + 2 < len(doc)
+        and glued_by_hyphen(doc, i + 2)
+        and capitalised_word(doc[i + 2])
+    )
+
+
 def _drop_leading(doc: Doc, m: Mention, i: int) -> bool:
     token = doc[i]
     if token.is_space or (token.is_punct and token.text not in ("(",)) or any(ch.isdigit() for ch in token.text):
@@ -156,8 +188,9 @@ def _drop_leading(doc: Doc, m: Mention, i: int) -> bool:
         # a capitalised "The" inside a sentence belongs to the name ("in The Hague")
         return not (token.text[0].isupper() and not token.is_sent_start and i > 0 and not doc[i - 1].is_punct)
     if token.is_lower and token.is_alpha:
-        # "van Boxmeer": a particle opening a person's surname stays
-        return not (m.label == "PERSON" and token.lower_ in name_particles() and i + 1 < m.end and doc[i + 1].is_title)
+        # "van Boxmeer": a particle opening a person's surname stays, and so does one glued to a name ("al-Qaeda")
+        particle_of_surname = m.label == "PERSON" and token.lower_ in name_particles() and i + 1 < m.end and doc[i + 1].is_title
+        return not (particle_of_surname or (i + 2 < m.end and glued_particle(doc, i)))
     return m.label == "PERSON" and is_title(token) and i + 1 < m.end
 
 
@@ -168,7 +201,7 @@ def _drop_trailing(doc: Doc, i: int, start: int) -> bool:
     if token.is_punct:
         # keep a closing bracket whose opening one is in the name: "Olympus (Europe)"
         return not (token.text == ")" and any(t.text == "(" for t in doc[start:i]))
-    return token.is_lower and token.is_alpha
+    return token.is_lower and token.is_alpha and not (i - 2 >= start and name_syllable(token))
 
 
 def trim_edges(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -253,12 +286,29 @@ def titled_person(doc: Doc, m: Mention) -> bool:
 
 def in_compound_word(doc: Doc, m: Mention) -> bool:
     """A name glued by a hyphen to a lowercase word is part of an adjective or prefix word
-    ("London-listed", "Ferrari-powered", "pro-Trump", "post-Brexit"), not a mention of it."""
-    before = doc[m.start - 2 : m.start] if m.start >= 2 else None
-    after = doc[m.end : m.end + 2] if m.end + 2 <= len(doc) else None
-    glued_before = before is not None and before[1].text == "-" and not before[0].whitespace_ and not before[1].whitespace_ and before[0].is_lower
-    glued_after = after is not None and after[0].text == "-" and not doc[m.end - 1].whitespace_ and not after[0].whitespace_ and after[1].is_lower
+    ("London-listed", "Ferrari-powered", "pro-Trump", "post-Brexit"), not a mention of it; a name's own
+    hyphenated parts ("al-Assad", "Moon Jae-in") are no such word."""
+    glued_before = glued_by_hyphen(doc, m.start) and doc[m.start - 2].is_lower and not glued_particle(doc, m.start - 2)
+    glued_after = m.end + 1 < len(doc) and glued_by_hyphen(doc, m.end + 1) and doc[m.end + 1].is_lower and not name_syllable(doc[m.end + 1])
     return glued_before or glued_after
+
+
+def extend_over_hyphenated_parts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name takes in the parts the model left outside it across a hyphen: the particle before
+    it ("al-" of "al-Assad"), and the lowercase syllable after it ("-in" of "Moon Jae-in") with the
+    rest of that hyphenated word ("Chick-fil-A")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        start, end = m.start, m.end
+        if start >= 2 and glued_particle(doc, start - 2) and not taken & {start - 2, start - 1}:
+            start -= 2
+        if end + 1 < len(doc) and name_syllable(doc[end + 1]) and not taken & {end, end + 1}:
+            end += 2
+            while end + 1 < len(doc) and glued_by_hyphen(doc, end + 1) and doc[end + 1].is_alpha and not taken & {end, end + 1}:
+                end += 2
+        out.append(replace(m, start=start, end=end))
+    return out
 
 
 def agency_mentions(doc: Doc) -> list[Mention]:
@@ -287,16 +337,21 @@ def absorbed_word(doc: Doc, m: Mention, forms: set[str]) -> bool:
     "Rip Donald Trump", "Miss Universe Alicia Machado"): a word that is no first name itself, before
     a first name, or before a name of two words or more the document writes without it. After an
     abbreviated title ("Gov. Earl Ray Tomblin") the name starts right there: the word is its first name."""
-    if m.label != "PERSON" or m.end - m.start < 3 or bare(doc[m.start]) in first_names():
-        return False
+    if m.label != "PERSON" or word_count(doc, m) < 3 or bare(doc[m.start]) in first_names() or not doc[m.start].whitespace_:
+        return False  # a first word written on into the next ("Jean-Claude") is not cut in two
     if m.start > 0 and is_title(doc[m.start - 1]) and doc[m.start - 1].text.endswith("."):
         return False
     rest = doc[m.start + 1 : m.end]
     return bare(rest[0]) in first_names() or rest.text in forms
 
 
+def word_count(doc: Doc, m: Mention) -> int:
+    """Words as written, a hyphenated one ("Ki-moon") counting once."""
+    return len(doc[m.start : m.end].text.split())
+
+
 def drop_absorbed_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    forms = {doc[m.start : m.end].text for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
+    forms = {doc[m.start : m.end].text for m in mentions if m.label == "PERSON" and word_count(doc, m) >= 2}
     return [replace(m, start=m.start + 1) if absorbed_word(doc, m, forms) else m for m in mentions]
 
 
@@ -304,7 +359,7 @@ def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     """spaCy's entities with clean edges, dateline places added, in document order."""
     mentions = split_at_breaks(doc, model_mentions(doc))
     mentions = [replace(m, label="PERSON") if m.label != "PERSON" and title_led_person(doc, m) else m for m in mentions]
-    mentions = drop_absorbed_words(doc, extend_over_particles(doc, trim_edges(doc, mentions)))
+    mentions = drop_absorbed_words(doc, extend_over_particles(doc, extend_over_hyphenated_parts(doc, trim_edges(doc, mentions))))
     mentions = [m for m in mentions if not in_compound_word(doc, m)]
     mentions = [replace(m, label="ORG") if corporate(doc, m) else m for m in mentions]
     mentions = [replace(m, label="PERSON") if titled_person(doc, m) and m.label in ("ORG", "GPE", "NORP", "LOC") else m for m in mentions]

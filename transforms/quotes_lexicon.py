@@ -20,7 +20,7 @@ class Lexicon:
     speech_phrases: tuple[tuple[str, ...], ...]  # lower-cased words of each multi-word cue
     pronouns: dict[str, tuple[str, str]]  # pronoun -> (gender, number)
     titles: dict[str, str]  # lower-cased title -> gender it implies ('m', 'f' or '-')
-    first_names: dict[str, str]  # lower-cased first name -> 'm' or 'f'
+    first_names: dict[str, str]  # lower-cased first name -> 'm', 'f' or '-' (either)
 
 
 @cache

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from spacy.tokens import Doc
 
 from flows.evaluate.alignment import BodyAlignment
 from transforms.clean import clean_record
 from transforms.entities import entity_rows
+from transforms.entities_spans import first_names
 from transforms.formats import read_records
 from transforms.nlp import load_pipeline
 from transforms.sentences import sentence_rows
@@ -249,8 +249,55 @@ def test_scored_slice_of_conll_sharp_through_the_pipeline(shared_dir, tmp_path):
         ("Black Lawmakers Rip Donald Trump Over Birther Claims. Donald Trump did not reply.", "Rip Donald Trump", "Donald Trump"),
         ("Maria Lopez Garcia spoke first.", "Maria Lopez Garcia", "Maria Lopez Garcia"),
         ("In May, Gov. Orval Ray Bennett signed the bill.", "Orval Ray Bennett", "Orval Ray Bennett"),
+
+
+        # the first names come from many languages; names given to both genders count as first names too
+        ("Voters Back Heidi Larsen In Runoff.", "Back Heidi Larsen", "Heidi Larsen"),
+        ("Ingrid Maria Lund spoke first.", "Ingrid Maria Lund", "Ingrid Maria Lund"),
+        ("Andrea Giulia Rossi spoke first.", "Andrea Giulia Rossi", "Andrea Giulia Rossi"),
+        # words written capitalised before a name are no first names
+        ("Will Donald Trump win the vote?", "Will Donald Trump", "Donald Trump"),
+        ("Judges Grant Ingrid Lund Bail.", "Grant Ingrid Lund", "Ingrid Lund"),
+        # a hyphenated word is one word: "Ban" is no word the model took in
+        ("Ban Ki-moon arrived. Ki-moon spoke first.", "Ban Ki-moon", "Ban Ki-moon"),
     ],
 )
 def test_a_word_the_model_glued_before_a_name_is_dropped(nlp, text, written, name):
     mentions, entities = rows_with_model_entities(nlp, text, [(written, "PERSON")])
     assert entities[0]["name"] == name
+
+
+def test_capitalised_words_are_no_first_names_but_common_names_are():
+    names = first_names()
+    assert not names & {"will", "grant", "rose", "faith", "hope", "victory", "may", "said"}
+    assert {"mark", "bill", "heidi", "jean-claude", "olusegun", "shinzo", "jean"} <= names
+
+
+@pytest.mark.parametrize(
+    "text, written, name",
+    [
+        ("UN Secretary-General Ban Ki-moon said the talks would resume.", "Ban Ki-moon", "Ban Ki-moon"),
+        ("Ban Ki-moon's spokesman spoke.", "Ban Ki-moon's", "Ban Ki-moon"),
+        ("President Moon Jae-in met them.", "Moon Jae", "Moon Jae-in"),
+        ("Officials loyal to al-Assad fled.", "Assad", "al-Assad"),
+        ("President el-Sisi spoke.", "el-Sisi", "el-Sisi"),
+        ("Nana Akufo-Addo and Jean-Claude Juncker met.", "Jean-Claude Juncker", "Jean-Claude Juncker"),
+    ],
+)
+def test_hyphenated_name_parts_stay_in_the_name(nlp, text, written, name):
+    _, entities = rows_with_model_entities(nlp, text, [(written, "PERSON")])
+    assert [e["name"] for e in entities] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("The Donald Trump-backed bill failed.", "Donald Trump-backed"),
+        ("A Bush-era law was repealed.", "Bush-era"),
+        ("A Merkel-led coalition formed.", "Merkel-led"),
+        ("Flights on the Paris-to-Rome line stopped.", "Paris"),
+    ],
+)
+def test_a_name_heading_a_hyphenated_adjective_is_no_mention_even_when_the_model_took_the_adjective_in(nlp, text, written):
+    mentions, _ = rows_with_model_entities(nlp, text, [(written, "PERSON")])
+    assert mentions == []

@@ -231,6 +231,18 @@ def test_pronoun_resolves_across_paragraphs_by_gender(nlp):
     assert (row["speaker"], row["speaker_name"], row["attribution"]) == ("she", "Angela Merkel", "pronoun")
 
 
+def test_first_names_beyond_english_tell_the_gender(nlp):
+    text = "Heidi Larsen joined Olaf Larsen at the rally on Monday.\n\n“We will keep the farm,” he said."
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Olaf Larsen")
+
+
+def test_a_person_with_a_hyphenated_given_name_can_be_he(nlp):
+    text = "Maria Lopez, the envoy, met UN Secretary-General Ban Ki-moon in Geneva on Monday.\n\n“The fighting must stop now,” he said."
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Ban Ki-moon")
+
+
 def test_a_shared_surname_names_the_person_just_mentioned(nlp):
     text = (
         "Hillary Clinton spoke in Ohio on Monday.\n\n"
