@@ -473,6 +473,12 @@ def entity_gender(text: str, entity: dict, mentions: list[dict]) -> str:
         before = text[max(mention["start_char"] - 12, 0) : mention["start_char"]].split()
         if before and words.titles.get(before[-1].lower(), "-") != "-":
             return words.titles[before[-1].lower()]
+    return first_name_gender(entity)
+
+
+def first_name_gender(entity: dict) -> str:
+    """'m', 'f' or '-' from a first name in the entity's names."""
+    words = lexicon()
     for name in (entity["name"], *entity.get("aliases", ())):
         for word in name.lower().split()[:-1]:
             if word in words.first_names:
@@ -481,6 +487,17 @@ def entity_gender(text: str, entity: dict, mentions: list[dict]) -> str:
         # a person the article only ever calls by one name is called by the first name ("Melanie")
         return words.first_names.get(entity["name"].lower(), "-")
     return "-"
+
+
+def mention_gender(ctx: QuoteContext, mention: dict) -> str:
+    """A mention with a title of its own has the title's gender; under a title that implies none, only its first name
+    tells ("President Reagan" is not made a "she" by the "Mrs Reagan" of the same article); a bare name has its entity's."""
+    before = ctx.text[max(mention["start_char"] - 12, 0) : mention["start_char"]].split()
+    title = before[-1].lower() if before else ""
+    if title not in lexicon().titles:
+        return ctx.genders.get(mention["entity_id"], "-")
+    entity = ctx.entities.get(mention["entity_id"])
+    return lexicon().titles[title] if lexicon().titles[title] != "-" or entity is None else first_name_gender(entity)
 
 
 def name_span(subject: Token) -> Span:
@@ -577,7 +594,7 @@ def nearest_antecedent(ctx: QuoteContext, pronoun: Token, gender: str, admits: C
         span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
         if span is None or ctx.mention_quoted(mention):
             continue
-        if gender != "-" and ctx.genders.get(mention["entity_id"], "-") not in ("-", gender):
+        if gender != "-" and mention_gender(ctx, mention) not in ("-", gender):
             continue
         role = 0 if names_main_subject(ctx, mention) else SUBORDINATE_SUBJECT_COST if does_something(span.root) else NON_SUBJECT_COST
         cost = distance + role + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)

@@ -265,6 +265,16 @@ def test_a_pronoun_speaker_follows_the_earlier_pronoun_speakers(nlp):
     assert rows[-1]["speaker_name"] == "Hillary Clinton"
 
 
+def test_a_titled_mention_has_the_gender_of_its_own_title(nlp):
+    # one surname, two people: "Mrs Carter" says nothing of the gender of "President Carter"
+    text = (
+        "President Carter met union leaders in Detroit on Tuesday. Mrs Carter visited a school in Atlanta the same day.\n\n"
+        "“We will not walk away from these workers,” he said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Carter")
+
+
 def test_it_stands_for_an_organisation_not_a_nationality(nlp):
     text = (
         "Acme Corp announced the closure of its plant in Leeds on Monday.\n\n"
