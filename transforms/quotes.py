@@ -540,6 +540,13 @@ def phrase_head(token: Token) -> Token:
     return token
 
 
+def modifies_a_common_noun(token: Token) -> bool:
+    """A name used as a modifier ("the Lightpointe laser bridges", "an Obama administration official") classifies
+    a thing and introduces no one a later pronoun could stand for."""
+    head = phrase_head(token)
+    return head.dep_ == "compound" and head.head.pos_ == "NOUN"
+
+
 def is_subject(token: Token) -> bool:
     """The token is (part of) the subject of its clause."""
     return phrase_head(token).dep_ in ("nsubj", "nsubjpass")
@@ -592,7 +599,7 @@ def nearest_antecedent(ctx: QuoteContext, pronoun: Token, gender: str, admits: C
         if not admits(mention):
             continue
         span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
-        if span is None or ctx.mention_quoted(mention):
+        if span is None or ctx.mention_quoted(mention) or modifies_a_common_noun(span.root):
             continue
         if gender != "-" and mention_gender(ctx, mention) not in ("-", gender):
             continue

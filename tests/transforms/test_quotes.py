@@ -275,6 +275,16 @@ def test_a_titled_mention_has_the_gender_of_its_own_title(nlp):
     assert (row["speaker"], row["speaker_name"]) == ("he", "Carter")
 
 
+def test_a_name_modifying_a_common_noun_is_no_one_a_pronoun_stands_for(nlp):
+    text = (
+        "Raj Patel runs the network team at the company. The firm has grown fast since 2010. "
+        "Its offices now fill two floors of a tower. The Hoffman laser units now carry its data across the city.\n\n"
+        "“They work even in heavy rain,” he said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Raj Patel")
+
+
 def test_it_stands_for_an_organisation_not_a_nationality(nlp):
     text = (
         "Acme Corp announced the closure of its plant in Leeds on Monday.\n\n"
