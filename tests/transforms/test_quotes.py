@@ -285,6 +285,17 @@ def test_a_name_modifying_a_common_noun_is_no_one_a_pronoun_stands_for(nlp):
     assert (row["speaker"], row["speaker_name"]) == ("he", "Raj Patel")
 
 
+def test_a_chain_of_he_said_keeps_its_referent_in_view(nlp):
+    # Hale, named last, is only in a subordinate clause; the "He said" sentences carry Walsh along
+    text = (
+        "Gov. Tom Walsh spoke in Albany on Monday. He said the budget would pass by June. "
+        "He said the plan he drafted last year was still alive, although Senator Peter Hale has opposed it.\n\n"
+        "“I remain committed to this budget,” he said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Tom Walsh")
+
+
 def test_it_stands_for_an_organisation_not_a_nationality(nlp):
     text = (
         "Acme Corp announced the closure of its plant in Leeds on Monday.\n\n"
