@@ -92,8 +92,10 @@ class QuoteContext:
         self.genders = {e["entity_id"]: entity_gender(text, e, self.mentions_of.get(e["entity_id"], [])) for e in entities}
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.speakers: set[str] = set()  # entity ids of the speakers found so far
-        # (sentence index, order resolved, entity id, pronoun's gender) of the pronoun speakers resolved so far, by sentence
-        self.resolved_pronouns: list[tuple[int, int, str, str]] = []
+        # (sentence index, order resolved, entity id, pronoun's gender, cost of its role) of the pronouns resolved so far, by sentence
+        self.resolved_pronouns: list[tuple[int, int, str, str, float]] = []
+        self.pronoun_referents: dict[int, str | None] = {}  # token index -> entity id, for every pronoun resolved
+        self.pronouns_read_to = 0  # token index up to which the subject pronouns outside quotes are resolved
 
     def token_at_or_after(self, char: int) -> int:
         """Index of the first token starting at or after char (len(doc) when none)."""
@@ -473,6 +475,12 @@ def entity_gender(text: str, entity: dict, mentions: list[dict]) -> str:
         before = text[max(mention["start_char"] - 12, 0) : mention["start_char"]].split()
         if before and words.titles.get(before[-1].lower(), "-") != "-":
             return words.titles[before[-1].lower()]
+    return first_name_gender(entity)
+
+
+def first_name_gender(entity: dict) -> str:
+    """'m', 'f' or '-' from a first name in the entity's names."""
+    words = lexicon()
     for name in (entity["name"], *entity.get("aliases", ())):
         for word in name.lower().split()[:-1]:
             if word in words.first_names:
@@ -481,6 +489,17 @@ def entity_gender(text: str, entity: dict, mentions: list[dict]) -> str:
         # a person the article only ever calls by one name is called by the first name ("Melanie")
         return words.first_names.get(entity["name"].lower(), "-")
     return "-"
+
+
+def mention_gender(ctx: QuoteContext, mention: dict) -> str:
+    """A mention with a title of its own has the title's gender; under a title that implies none, only its first name
+    tells ("President Reagan" is not made a "she" by the "Mrs Reagan" of the same article); a bare name has its entity's."""
+    before = ctx.text[max(mention["start_char"] - 12, 0) : mention["start_char"]].split()
+    title = before[-1].lower() if before else ""
+    if title not in lexicon().titles:
+        return ctx.genders.get(mention["entity_id"], "-")
+    entity = ctx.entities.get(mention["entity_id"])
+    return lexicon().titles[title] if lexicon().titles[title] != "-" or entity is None else first_name_gender(entity)
 
 
 def name_span(subject: Token) -> Span:
@@ -523,6 +542,13 @@ def phrase_head(token: Token) -> Token:
     return token
 
 
+def modifies_a_common_noun(token: Token) -> bool:
+    """A name used as a modifier ("the Lightpointe laser bridges", "an Obama administration official") classifies
+    a thing and introduces no one a later pronoun could stand for."""
+    head = phrase_head(token)
+    return head.dep_ == "compound" and head.head.pos_ == "NOUN"
+
+
 def is_subject(token: Token) -> bool:
     """The token is (part of) the subject of its clause."""
     return phrase_head(token).dep_ in ("nsubj", "nsubjpass")
@@ -535,8 +561,22 @@ def does_something(token: Token) -> bool:
 
 
 def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
-    """The entity a pronoun speaker refers to: of the earlier mentions outside quotes that agree in gender
+    """The entity a pronoun speaker refers to, after the "he" and "she" subjects before it: a chain of pronouns
+    ("Reagan said …. He said …. He said …. “…,” he said") keeps its referent the one in view."""
+    for token in ctx.doc[ctx.pronouns_read_to : pronoun.i]:
+        if token.lower_ in ("he", "she") and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted[token.i]:
+            ctx.pronouns_read_to = token.i + 1
+            referent_of(ctx, token)
+    ctx.pronouns_read_to = max(ctx.pronouns_read_to, pronoun.i + 1)
+    entity_id = referent_of(ctx, pronoun)
+    return ctx.entities.get(entity_id) if entity_id else None
+
+
+def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
+    """The entity id a pronoun refers to: of the earlier mentions outside quotes that agree in gender
     and number, the one in the nearest sentence, subjects and earlier speakers first."""
+    if pronoun.i in ctx.pronoun_referents:
+        return ctx.pronoun_referents[pronoun.i]
     gender, number = lexicon().pronouns[pronoun.lower_]
     # nationalities and parties (NORP: "Republicans", "Americans") are groups of people: "they", never "it"
     labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
@@ -545,8 +585,8 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
     low = bisect.bisect_left(ctx.resolved_pronouns, (here - MAX_PRONOUN_DISTANCE,))
     high = bisect.bisect_left(ctx.resolved_pronouns, (here + 1,))
-    for sentence, _, entity_id, earlier_gender in sorted(ctx.resolved_pronouns[low:high], key=lambda resolved: resolved[1]):
-        distance = here - sentence
+    for sentence, _, entity_id, earlier_gender, role in sorted(ctx.resolved_pronouns[low:high], key=lambda resolved: resolved[1]):
+        distance = here - sentence + role + (0 if entity_id in ctx.speakers else NON_SPEAKER_COST)
         # someone called "he" is not the "she" of the next quote, whatever the names say
         agrees = earlier_gender == gender and ctx.genders.get(entity_id, "-") in ("-", gender)
         if agrees and ctx.entities[entity_id]["label"] in labels:
@@ -557,8 +597,9 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
         # that has spoken for itself is the likeliest
         best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
     if best is not None:
-        bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender))
-    return ctx.entities.get(best) if best else None
+        bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender, role_cost(pronoun)))
+    ctx.pronoun_referents[pronoun.i] = best
+    return best
 
 
 def nearest_antecedent(ctx: QuoteContext, pronoun: Token, gender: str, admits: Callable[[dict], bool]) -> tuple[str | None, float | None]:
@@ -575,11 +616,11 @@ def nearest_antecedent(ctx: QuoteContext, pronoun: Token, gender: str, admits: C
         if not admits(mention):
             continue
         span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
-        if span is None or ctx.mention_quoted(mention):
+        if span is None or ctx.mention_quoted(mention) or modifies_a_common_noun(span.root):
             continue
-        if gender != "-" and ctx.genders.get(mention["entity_id"], "-") not in ("-", gender):
+        if gender != "-" and mention_gender(ctx, mention) not in ("-", gender):
             continue
-        role = 0 if names_main_subject(ctx, mention) else SUBORDINATE_SUBJECT_COST if does_something(span.root) else NON_SUBJECT_COST
+        role = role_cost(span.root)
         cost = distance + role + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)
         if best_cost is None or cost < best_cost:
             best, best_cost = mention["entity_id"], cost
@@ -829,9 +870,16 @@ def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[Quote
 
 def names_main_subject(ctx: QuoteContext, mention: dict) -> bool:
     span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
-    if span is None or not is_subject(span.root):
-        return False
-    return phrase_head(span.root).head.dep_ == "ROOT"
+    return span is not None and is_main_subject(span.root)
+
+
+def is_main_subject(token: Token) -> bool:
+    return is_subject(token) and phrase_head(token).head.dep_ == "ROOT"
+
+
+def role_cost(token: Token) -> float:
+    """How much farther, in sentences, a mention counts as being for its role: none for the subject of a main clause."""
+    return 0 if is_main_subject(token) else SUBORDINATE_SUBJECT_COST if does_something(token) else NON_SUBJECT_COST
 
 
 def inside(mention: dict, speaker: Speaker) -> bool:

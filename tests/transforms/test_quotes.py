@@ -277,6 +277,37 @@ def test_a_pronoun_speaker_follows_the_earlier_pronoun_speakers(nlp):
     assert rows[-1]["speaker_name"] == "Hillary Clinton"
 
 
+def test_a_titled_mention_has_the_gender_of_its_own_title(nlp):
+    # one surname, two people: "Mrs Carter" says nothing of the gender of "President Carter"
+    text = (
+        "President Carter met union leaders in Detroit on Tuesday. Mrs Carter visited a school in Atlanta the same day.\n\n"
+        "“We will not walk away from these workers,” he said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Carter")
+
+
+def test_a_name_modifying_a_common_noun_is_no_one_a_pronoun_stands_for(nlp):
+    text = (
+        "Raj Patel runs the network team at the company. The firm has grown fast since 2010. "
+        "Its offices now fill two floors of a tower. The Hoffman laser units now carry its data across the city.\n\n"
+        "“They work even in heavy rain,” he said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Raj Patel")
+
+
+def test_a_chain_of_he_said_keeps_its_referent_in_view(nlp):
+    # Hale, named last, is only in a subordinate clause; the "He said" sentences carry Walsh along
+    text = (
+        "Gov. Tom Walsh spoke in Albany on Monday. He said the budget would pass by June. "
+        "He said the plan he drafted last year was still alive, although Senator Peter Hale has opposed it.\n\n"
+        "“I remain committed to this budget,” he said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Tom Walsh")
+
+
 def test_it_stands_for_an_organisation_not_a_nationality(nlp):
     text = (
         "Acme Corp announced the closure of its plant in Leeds on Monday.\n\n"
