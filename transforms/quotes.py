@@ -197,8 +197,7 @@ def window_introducing(ctx: QuoteContext, k: int) -> list[Token]:
 def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
     """The token naming who does the verb: its subject, the agent of a passive, or its head's subject
     (never a word inside a quote)."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not quoted[child.i]:
+    for child in subjects_of(verb, quoted):
             if child.dep_ == "nsubjpass":
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
@@ -223,6 +222,34 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
         return subject_of(verb.head, quoted, depth + 1)
     return None
+
+
+def subjects_of(verb: Token, quoted: list[bool]) -> list[Token]:
+    """The verb's subjects outside quotes; two of one kind are one noun phrase the parser split, reduced to its head."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not quoted[c.i]]
+    return [head_of_split_phrase(subjects)] if is_split_phrase(subjects) else subjects
+
+
+def is_split_phrase(parts: list[Token]) -> bool:
+    """Nouns of one kind side by side, with nothing but punctuation between them and no clause in any but the
+    last, are one noun phrase the parser cut in parts ("labour office chief | Frank-Juergen Weise said")."""
+    if len(parts) < 2 or len({t.dep_ for t in parts}) > 1:
+        return False
+    doc = parts[0].doc
+    for part, following in zip(parts, parts[1:]):
+        if any(t.pos_ in ("VERB", "AUX") for t in part.subtree):
+            return False
+        if any(not t.is_punct for t in doc[part.right_edge.i + 1 : following.left_edge.i]):
+            return False
+    return True
+
+
+def head_of_split_phrase(parts: list[Token]) -> Token:
+    """The head of a noun phrase the parser cut in parts ("labour office chief | Frank-Juergen Weise said",
+    "said co-ordinator | Peter Facey", "Flynn, | a top Trump surrogate, said"): the name, not the title or
+    description beside it; of several names the last, as an English noun phrase ends in its head."""
+    names = [t for t in parts if t.pos_ == "PROPN"]
+    return (names or parts)[-1]
 
 
 def raised_subject(verb: Token, quoted: list[bool]) -> Token | None:
@@ -415,7 +442,7 @@ def leading_subject(verb: Token, window: list[Token]) -> Token | None:
         return None  # `“…”, which would allow`: a relative clause about the quoted words, not an attribution
     ids = {t.i for t in leading}
     heads = [t for t in leading if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i not in ids]
-    return heads[0] if heads else None
+    return head_of_split_phrase(heads) if is_split_phrase(heads) else heads[0] if heads else None
 
 
 def inverted_subject(verb: Token, quoted: list[bool]) -> Token | None:

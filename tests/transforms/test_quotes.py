@@ -139,6 +139,20 @@ def test_attribution_patterns(nlp, text, speaker, name, verb_lemma, attribution)
     assert (row["speaker"], row["speaker_name"], row["verb_lemma"], row["attribution"]) == (speaker, name, verb_lemma, attribution)
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('"The market is weak," said co-founder Laura Smith.', "Laura Smith"),
+        ('"Sales fell in every region," said vice-chairman David Orr.', "David Orr"),
+        ('"We expect a better year," said co-chairman Peter Wells.', "Peter Wells"),
+    ],
+)
+def test_a_title_the_parser_split_from_the_name_does_not_speak(nlp, text, name):
+    # the parser gives "said" two subjects, the hyphenated title's first half and the name
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
