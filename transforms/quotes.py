@@ -359,7 +359,7 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         # a message that “…”" the words are Cole's
         speech = 3 if token.lemma_.lower() in speech_verbs else 2 if says_by_noun(token) else 0
         governs = token in chain
-        if is_subordinate(token) and not governs:
+        if (is_subordinate(token) and not governs) or (not speech and completes_with_own_subject(token)):
             continue
         parenthetical = hangs_from_quote(token, quote_tokens)
         adjacent = follows_quote_directly(token, window, after)
@@ -376,6 +376,18 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         if best is None or rank > best_rank:
             best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
     return best
+
+
+def completes_with_own_subject(verb: Token) -> bool:
+    """A to-infinitive with its own subject completing another verb (`It expected 2005 to be a “transitional year”`,
+    `wants taxes to be “fair”`): that subject is what the clause is about, not a speaker; the verb it completes
+    reports whose words they are."""
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def object_quoted_as_saying(verb: Token, quoted: list[bool]) -> Token | None:

@@ -153,6 +153,19 @@ def test_a_title_the_parser_split_from_the_name_does_not_speak(nlp, text, name):
     assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
 
 
+@pytest.mark.parametrize(
+    "text, speaker, verb_lemma",
+    [
+        ('The minister wants the talks to be "frank and open".', "The minister", "want"),
+        ('The bank expects inflation to remain "well above target" next year.', "The bank", "expect"),
+        ('Smith considers the deal to be "a bad bargain" for the town.', "Smith", "consider"),
+    ],
+)
+def test_the_subject_of_an_infinitive_completing_a_verb_is_not_the_speaker(nlp, text, speaker, verb_lemma):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == (speaker, verb_lemma)
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
