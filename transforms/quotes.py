@@ -306,10 +306,17 @@ def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> boo
     """`“…,” Vitter demanded.` / `“…,” said Caddell`: the verb comes right after the quote, with at most its subject before it."""
     if not after or not window:
         return False
-    if is_subordinate(verb):
+    if is_subordinate(verb) or reports_a_clause_of_its_own(verb, window):
         return False
     leading = [t for t in window if t.i < verb.i and not t.is_punct]
     return all(t in verb.children or verb in t.ancestors for t in leading) and len(leading) <= 6
+
+
+def reports_a_clause_of_its_own(verb: Token, window: list[Token]) -> bool:
+    """The verb already has unquoted words as its content (`“How do I look?” His assistant said that he looked …`):
+    the quote before it is not what it reports, and the sentence it opens is a new one."""
+    unquoted = {t.i for t in window}
+    return any(c.dep_ == "ccomp" and c.i in unquoted and c.i > verb.i for c in verb.children)
 
 
 def is_subordinate(verb: Token) -> bool:

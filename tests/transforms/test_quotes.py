@@ -166,6 +166,18 @@ def test_the_subject_of_an_infinitive_completing_a_verb_is_not_the_speaker(nlp, 
     assert (row["speaker"], row["verb_lemma"]) == (speaker, verb_lemma)
 
 
+@pytest.mark.parametrize(
+    "text, speaker, verb_lemma",
+    [
+        ('The singer stood up and asked: "Is the car ready?" Her driver, Tom Hale, said that it was parked outside.', "The singer", "ask"),
+        ('Jones turned to the crowd and shouted: "Who wants to go home?" His manager, Sue Park, said that nobody moved.', "Jones", "shout"),
+    ],
+)
+def test_a_verb_with_a_that_clause_of_its_own_after_a_question_does_not_report_it(nlp, text, speaker, verb_lemma):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == (speaker, verb_lemma)
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
