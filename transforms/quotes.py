@@ -298,6 +298,10 @@ def hangs_from_quote(verb: Token, quote_tokens: set[int]) -> bool:
     for ancestor in verb.ancestors:
         if ancestor.i in quote_tokens:
             return below.dep_ not in SUBJECT_DEPS
+        if below.dep_ == "relcl":
+            # `the “looming problems” of the tax bands, which he argued would …`: a relative clause describes its
+            # noun and reports only its own content
+            return False
         below = ancestor
     return False
 

@@ -178,6 +178,19 @@ def test_a_verb_with_a_that_clause_of_its_own_after_a_question_does_not_report_i
     assert (row["speaker"], row["verb_lemma"]) == (speaker, verb_lemma)
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Mayor Ann Cole said the city faced the "hidden costs" of the stadium deal, which critics argued would ruin the budget.', "Mayor Ann Cole"),
+        ('Tom Reed said the board ignored the "serious risks" of the merger, which analysts warned could cost jobs.', "Tom Reed"),
+        ('The union said workers feared the "harsh terms" of the contract that managers insisted were fair.', "The union"),
+    ],
+)
+def test_a_relative_clause_on_a_noun_after_the_quote_does_not_report_it(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == (speaker, "say")
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
