@@ -368,7 +368,7 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
             continue
         # a light verb with a noun of saying ranks below a verb of saying: in "Cole said the rally sends
         # a message that “…”" the words are Cole's
-        speech = 3 if token.lemma_.lower() in speech_verbs else 2 if says_by_noun(token) else 0
+        speech = 3 if token.lemma_.lower() in speech_verbs or words_it_as(token) else 2 if says_by_noun(token) else 0
         governs = token in chain
         if (is_subordinate(token) and not governs) or (not speech and completes_with_own_subject(token)):
             continue
@@ -421,6 +421,14 @@ def reports_a_thing_said(verb: Token, subject: Token, window: list[Token]) -> bo
         return False
     speech_verbs = lexicon().speech_verbs
     return any(a in window and a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in speech_verbs for a in verb.ancestors)
+
+
+def words_it_as(verb: Token) -> bool:
+    """`as The New Yorker put it`, `as one critic described it`: an "as" clause whose object "it" is the thing
+    said attributes the words beside it, whatever its verb."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children
+    )
 
 
 def says_by_noun(verb: Token) -> bool:

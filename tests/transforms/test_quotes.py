@@ -191,6 +191,18 @@ def test_a_relative_clause_on_a_noun_after_the_quote_does_not_report_it(nlp, tex
     assert (row["speaker"], row["verb_lemma"]) == (speaker, "say")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The law was passed quickly, and it became, as the senator put it, "a model for the nation."', "the senator"),
+        ('The mayor is seen, as the Herald put it last week, "the real winner."', "the Herald"),
+    ],
+)
+def test_as_someone_put_it_attributes_the_quote(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"], row["attribution"]) == (speaker, "put", "explicit")
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
