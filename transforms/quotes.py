@@ -383,7 +383,9 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         if reports_a_thing_said(token, subject, window):
             continue
         score = speech + 2 * (governs or parenthetical) + 2 * adjacent
-        rank = (score, -abs(token.i - quote_start))
+        # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
+        # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
+        rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
         if best is None or rank > best_rank:
             best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
     return best

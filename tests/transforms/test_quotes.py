@@ -203,6 +203,18 @@ def test_as_someone_put_it_attributes_the_quote(nlp, text, speaker):
     assert (row["speaker"], row["verb_lemma"], row["attribution"]) == (speaker, "put", "explicit")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The committee is confident its report will find a "broad consensus" in the house.', "The committee"),
+        ('The club is sure the new coach can bring "real success" to the team.', "The club"),
+    ],
+)
+def test_of_verbs_not_of_saying_the_outermost_clause_speaks(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert row["speaker"] == speaker
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
