@@ -199,8 +199,7 @@ def window_introducing(ctx: QuoteContext, k: int) -> list[Token]:
 def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
     """The token naming who does the verb: its subject, the agent of a passive, or its head's subject
     (never a word inside a quote)."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not quoted[child.i]:
+    for child in subjects_of(verb, quoted):
             if child.dep_ == "nsubjpass":
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
@@ -225,6 +224,34 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
         return subject_of(verb.head, quoted, depth + 1)
     return None
+
+
+def subjects_of(verb: Token, quoted: list[bool]) -> list[Token]:
+    """The verb's subjects outside quotes; two of one kind are one noun phrase the parser split, reduced to its head."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not quoted[c.i]]
+    return [head_of_split_phrase(subjects)] if is_split_phrase(subjects) else subjects
+
+
+def is_split_phrase(parts: list[Token]) -> bool:
+    """Nouns of one kind side by side, with nothing but punctuation between them and no clause in any but the
+    last, are one noun phrase the parser cut in parts ("labour office chief | Frank-Juergen Weise said")."""
+    if len(parts) < 2 or len({t.dep_ for t in parts}) > 1:
+        return False
+    doc = parts[0].doc
+    for part, following in zip(parts, parts[1:]):
+        if any(t.pos_ in ("VERB", "AUX") for t in part.subtree):
+            return False
+        if any(not t.is_punct for t in doc[part.right_edge.i + 1 : following.left_edge.i]):
+            return False
+    return True
+
+
+def head_of_split_phrase(parts: list[Token]) -> Token:
+    """The head of a noun phrase the parser cut in parts ("labour office chief | Frank-Juergen Weise said",
+    "said co-ordinator | Peter Facey", "Flynn, | a top Trump surrogate, said"): the name, not the title or
+    description beside it; of several names the last, as an English noun phrase ends in its head."""
+    names = [t for t in parts if t.pos_ == "PROPN"]
+    return (names or parts)[-1]
 
 
 def raised_subject(verb: Token, quoted: list[bool]) -> Token | None:
@@ -273,6 +300,10 @@ def hangs_from_quote(verb: Token, quote_tokens: set[int]) -> bool:
     for ancestor in verb.ancestors:
         if ancestor.i in quote_tokens:
             return below.dep_ not in SUBJECT_DEPS
+        if below.dep_ == "relcl":
+            # `the “looming problems” of the tax bands, which he argued would …`: a relative clause describes its
+            # noun and reports only its own content
+            return False
         below = ancestor
     return False
 
@@ -281,10 +312,17 @@ def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> boo
     """`“…,” Vitter demanded.` / `“…,” said Caddell`: the verb comes right after the quote, with at most its subject before it."""
     if not after or not window:
         return False
-    if is_subordinate(verb):
+    if is_subordinate(verb) or reports_a_clause_of_its_own(verb, window):
         return False
     leading = [t for t in window if t.i < verb.i and not t.is_punct]
     return all(t in verb.children or verb in t.ancestors for t in leading) and len(leading) <= 6
+
+
+def reports_a_clause_of_its_own(verb: Token, window: list[Token]) -> bool:
+    """The verb already has unquoted words as its content (`“How do I look?” His assistant said that he looked …`):
+    the quote before it is not what it reports, and the sentence it opens is a new one."""
+    unquoted = {t.i for t in window}
+    return any(c.dep_ == "ccomp" and c.i in unquoted and c.i > verb.i for c in verb.children)
 
 
 def is_subordinate(verb: Token) -> bool:
@@ -332,9 +370,9 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
             continue
         # a light verb with a noun of saying ranks below a verb of saying: in "Cole said the rally sends
         # a message that “…”" the words are Cole's
-        speech = 3 if token.lemma_.lower() in speech_verbs else 2 if says_by_noun(token) else 0
+        speech = 3 if token.lemma_.lower() in speech_verbs or words_it_as(token) else 2 if says_by_noun(token) else 0
         governs = token in chain
-        if is_subordinate(token) and not governs:
+        if (is_subordinate(token) and not governs) or (not speech and completes_with_own_subject(token)):
             continue
         parenthetical = hangs_from_quote(token, quote_tokens)
         adjacent = follows_quote_directly(token, window, after)
@@ -347,10 +385,24 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         if reports_a_thing_said(token, subject, window):
             continue
         score = speech + 2 * (governs or parenthetical) + 2 * adjacent
-        rank = (score, -abs(token.i - quote_start))
+        # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
+        # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
+        rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
         if best is None or rank > best_rank:
             best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
     return best
+
+
+def completes_with_own_subject(verb: Token) -> bool:
+    """A to-infinitive with its own subject completing another verb (`It expected 2005 to be a “transitional year”`,
+    `wants taxes to be “fair”`): that subject is what the clause is about, not a speaker; the verb it completes
+    reports whose words they are."""
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def object_quoted_as_saying(verb: Token, quoted: list[bool]) -> Token | None:
@@ -373,6 +425,14 @@ def reports_a_thing_said(verb: Token, subject: Token, window: list[Token]) -> bo
         return False
     speech_verbs = lexicon().speech_verbs
     return any(a in window and a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in speech_verbs for a in verb.ancestors)
+
+
+def words_it_as(verb: Token) -> bool:
+    """`as The New Yorker put it`, `as one critic described it`: an "as" clause whose object "it" is the thing
+    said attributes the words beside it, whatever its verb."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children
+    )
 
 
 def says_by_noun(verb: Token) -> bool:
@@ -417,7 +477,7 @@ def leading_subject(verb: Token, window: list[Token]) -> Token | None:
         return None  # `“…”, which would allow`: a relative clause about the quoted words, not an attribution
     ids = {t.i for t in leading}
     heads = [t for t in leading if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i not in ids]
-    return heads[0] if heads else None
+    return head_of_split_phrase(heads) if is_split_phrase(heads) else heads[0] if heads else None
 
 
 def inverted_subject(verb: Token, quoted: list[bool]) -> Token | None:

@@ -139,6 +139,82 @@ def test_attribution_patterns(nlp, text, speaker, name, verb_lemma, attribution)
     assert (row["speaker"], row["speaker_name"], row["verb_lemma"], row["attribution"]) == (speaker, name, verb_lemma, attribution)
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('"The market is weak," said co-founder Laura Smith.', "Laura Smith"),
+        ('"Sales fell in every region," said vice-chairman David Orr.', "David Orr"),
+        ('"We expect a better year," said co-chairman Peter Wells.', "Peter Wells"),
+    ],
+)
+def test_a_title_the_parser_split_from_the_name_does_not_speak(nlp, text, name):
+    # the parser gives "said" two subjects, the hyphenated title's first half and the name
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, verb_lemma",
+    [
+        ('The minister wants the talks to be "frank and open".', "The minister", "want"),
+        ('The bank expects inflation to remain "well above target" next year.', "The bank", "expect"),
+        ('Smith considers the deal to be "a bad bargain" for the town.', "Smith", "consider"),
+    ],
+)
+def test_the_subject_of_an_infinitive_completing_a_verb_is_not_the_speaker(nlp, text, speaker, verb_lemma):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == (speaker, verb_lemma)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, verb_lemma",
+    [
+        ('The singer stood up and asked: "Is the car ready?" Her driver, Tom Hale, said that it was parked outside.', "The singer", "ask"),
+        ('Jones turned to the crowd and shouted: "Who wants to go home?" His manager, Sue Park, said that nobody moved.', "Jones", "shout"),
+    ],
+)
+def test_a_verb_with_a_that_clause_of_its_own_after_a_question_does_not_report_it(nlp, text, speaker, verb_lemma):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == (speaker, verb_lemma)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Mayor Ann Cole said the city faced the "hidden costs" of the stadium deal, which critics argued would ruin the budget.', "Mayor Ann Cole"),
+        ('Tom Reed said the board ignored the "serious risks" of the merger, which analysts warned could cost jobs.', "Tom Reed"),
+        ('The union said workers feared the "harsh terms" of the contract that managers insisted were fair.', "The union"),
+    ],
+)
+def test_a_relative_clause_on_a_noun_after_the_quote_does_not_report_it(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == (speaker, "say")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The law was passed quickly, and it became, as the senator put it, "a model for the nation."', "the senator"),
+        ('The mayor is seen, as the Herald put it last week, "the real winner."', "the Herald"),
+    ],
+)
+def test_as_someone_put_it_attributes_the_quote(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"], row["attribution"]) == (speaker, "put", "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The committee is confident its report will find a "broad consensus" in the house.', "The committee"),
+        ('The club is sure the new coach can bring "real success" to the team.', "The club"),
+    ],
+)
+def test_of_verbs_not_of_saying_the_outermost_clause_speaks(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert row["speaker"] == speaker
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
