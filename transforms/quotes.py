@@ -223,6 +223,19 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
             return controller
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
         return subject_of(verb.head, quoted, depth + 1)
+    return name_closing_fronted_phrase(verb, quoted)
+
+
+def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None:
+    """`In an article for the Times, Ms Dunwoody, who chairs the committee, says:` with no subject parsed: the
+    parser hung the name on the fronted phrase's last noun as an apposition; a name in apposition to a common
+    noun, ending that phrase just before the verb, is the verb's subject."""
+    for phrase in verb.lefts:
+        if phrase.dep_ != "prep" or any(not t.is_punct for t in verb.doc[phrase.right_edge.i + 1 : verb.i]):
+            continue
+        names = [t for t in phrase.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN" and not quoted[t.i]]
+        if names:
+            return names[-1]
     return None
 
 

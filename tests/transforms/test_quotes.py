@@ -622,6 +622,19 @@ def test_denouncing_reports_words(nlp):
     assert row["speaker_name"] == "Ann Vale"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mark Tully said the plan was a "major mistake". In an article for the Times newspaper, Ms Dunmore, who chairs the Transport Committee, says: "Slower traffic saves lives."',
+        'In a letter to the council, Tom Baker, the mayor, wrote: "Slower traffic saves lives."',
+    ],
+)
+def test_a_name_hung_on_a_fronted_phrase_is_the_subject(nlp, text):
+    row = extract(nlp, text)[-1]
+    assert row["text"] == "Slower traffic saves lives."
+    assert row["speaker_name"] in ("Dunmore", "Tom Baker")
+
+
 # --- long articles --------------------------------------------------------------------------------
 
 LONG_ARTICLE_SPEAKERS = ["Maria Lopez", "John Carter", "Angela Brooks", "David Chen", "Sarah Miller"]
