@@ -622,6 +622,28 @@ def test_denouncing_reports_words(nlp):
     assert row["speaker_name"] == "Ann Vale"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The council said the main concerns were curbs on the so-called "creative industries" - publishing and film - and fishing rights.',
+        'Officials fear the so-called "silent majority" will stay at home on polling day.',
+    ],
+)
+def test_a_quote_after_so_called_is_a_term(nlp, text):
+    assert extract(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('PARIS, May 2 - The head of the French central bank, Jean Morel, attacked speculators, calling them "a menace to savers."', "Jean Morel"),
+        ('LONDON, March 16 - The Governor of the Bank of England, Anna Kessler, repeated her criticism of City speculators, describing them as "deeply reckless."', "Anna Kessler"),
+    ],
+)
+def test_a_dateline_place_the_parser_took_for_the_subject_does_not_speak(nlp, text, name):
+    assert only_quote(nlp, text)["speaker_name"] == name
+
+
 # --- long articles --------------------------------------------------------------------------------
 
 LONG_ARTICLE_SPEAKERS = ["Maria Lopez", "John Carter", "Angela Brooks", "David Chen", "Sarah Miller"]
