@@ -102,6 +102,8 @@ def test_rows_point_into_the_text(nlp):
         ('"Outer “inner” outer," she said.', ["Outer “inner” outer,"]),
         ('“Deals are not required," he said of the "candy" deals.', ["Deals are not required,", "candy"]),  # mixed styles
         ("The voters’ choice was ‘clear as day’, she said.", ["clear as day"]),
+        ('"We moved from "bad" to "good" only now," he said.', ['We moved from "bad" to "good" only now,']),  # nested, same marks
+        ('"It is fine. "We will wait," she said.', ["It is fine.", "We will wait,"]),  # first never closed
         ("It's the candidates' night.", []),
         ('"WALLACE: Why now?\n\n"PENCE: Well, look.', ["WALLACE: Why now?", "PENCE: Well, look."]),  # transcript turns
     ],
