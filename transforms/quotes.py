@@ -812,7 +812,7 @@ def modifies_the_next_noun(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
     if len(roots) != 1:
         return False
     root = roots[0]
-    return root.dep_ in ("amod", "nmod", "compound") and root.head.i > max(quote_tokens) and root.head.pos_ in ("NOUN", "PROPN")
+    return root.dep_ in ("amod", "nmod", "compound", "poss") and root.head.i > max(quote_tokens) and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def is_title_case(text: str) -> bool:
@@ -922,6 +922,9 @@ def is_speech(
         return cue is not None and cue.subject is not None and cue.verb_lemma in lexicon().speech_verbs
     if cue is not None and is_incidental(cue) and modifies_the_next_noun(ctx, quote_tokens):
         # `to include a “largely democratic” chamber`: a quoted modifier no word of saying reports is a term
+        return False
+    if is_title_case(text) and modifies_the_next_noun(ctx, quote_tokens):
+        # `the “Star Wars” defence plan`: a capitalised name set before a noun names it, even in reported speech
         return False
     return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS or is_sentence_after_attributed_quote(ctx, span, previous)
 

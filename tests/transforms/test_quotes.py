@@ -619,6 +619,17 @@ def test_a_quoted_modifier_in_reported_speech_is_a_quote(nlp):
     assert (row["text"], row["speaker_name"]) == ("fully funded", "Tom Reed")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'There has been talk that the government would change course to allow work on the "Sky Shield" missile defence plan, but Smith said no decision had been made.',
+        'Critics said the "Big Bang" reforms had gone too far, Jones said.',
+    ],
+)
+def test_a_capitalised_name_before_a_noun_is_not_a_quote_even_in_reported_speech(nlp, text):
+    assert extract(nlp, text) == []
+
+
 def test_denouncing_reports_words(nlp):
     row = only_quote(nlp, 'Senator Ann Vale denounced claims that her aide, Mark Dunn, is running the office as "complete nonsense."')
     assert row["speaker_name"] == "Ann Vale"
