@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.clean import match_dateline
 from transforms.quotes_lexicon import lexicon
 from transforms.quotes_marks import SIGNATURE, TRANSCRIPT_LABEL, QuoteSpan, paragraph_bounds, quote_spans
 from transforms.sentences import sentence_locator
@@ -92,6 +93,8 @@ class QuoteContext:
         self.genders = {e["entity_id"]: entity_gender(text, e, self.mentions_of.get(e["entity_id"], [])) for e in entities}
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.speakers: set[str] = set()  # entity ids of the speakers found so far
+        dateline = match_dateline(text)
+        self.dateline_end = len(dateline.text) if dateline else 0  # a wire story's body may open with its dateline
         # (sentence index, order resolved, entity id, pronoun's gender, cost of its role) of the pronouns resolved so far, by sentence
         self.resolved_pronouns: list[tuple[int, int, str, str, float]] = []
         self.pronoun_referents: dict[int, str | None] = {}  # token index -> entity id, for every pronoun resolved
@@ -700,9 +703,20 @@ def nearest_antecedent(ctx: QuoteContext, pronoun: Token, gender: str, admits: C
     return best, best_cost
 
 
+def past_the_dateline(ctx: QuoteContext, subject: Token) -> Token:
+    """`LONDON, March 16 - The Governor …, Robin Smith, repeated …`: the parser may take the dateline's place for
+    the subject, with the real one hanging from it as an appositive (the one naming someone, if any): a place
+    that opens the story says nothing."""
+    if subject.idx >= ctx.dateline_end:
+        return subject
+    appositives = [t for t in subject.subtree if t.idx >= ctx.dateline_end and t.dep_ == "appos"]
+    return next((t for t in appositives if head_entity(ctx, t) is not None), appositives[0] if appositives else subject)
+
+
 def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
     """The speaker row fields for a cue's subject token."""
     words = lexicon()
+    subject = past_the_dateline(ctx, subject)
     if subject.lower_ in words.pronouns and subject.pos_ == "PRON":
         entity = resolve_pronoun(ctx, subject)
         return Speaker(
@@ -811,7 +825,7 @@ def modifies_the_next_noun(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
     if len(roots) != 1:
         return False
     root = roots[0]
-    return root.dep_ in ("amod", "nmod", "compound") and root.head.i > max(quote_tokens) and root.head.pos_ in ("NOUN", "PROPN")
+    return root.dep_ in ("amod", "nmod", "compound", "poss") and root.head.i > max(quote_tokens) and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def is_title_case(text: str) -> bool:
@@ -878,6 +892,13 @@ def is_nickname(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:
     )
 
 
+def is_flagged_term(ctx: QuoteContext, span: QuoteSpan) -> bool:
+    """`the so-called “cultural industries”`: the writer holds the words up as a term, nobody is quoted."""
+    mark = marked_bounds(span)[0]
+    before = ctx.text[max(0, mark - 20) : mark].rstrip().lower()
+    return any(before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum()) for cue in lexicon().term_cues)
+
+
 def is_markup(ctx: QuoteContext, span: QuoteSpan) -> bool:
     """An attribute value in markup left in the text (tweet_id="…")."""
     mark = marked_bounds(span)[0]
@@ -903,7 +924,7 @@ def is_speech(
 ) -> bool:
     """Whether a quoted span reports words, rather than naming, titling or holding words at arm's length."""
     text = ctx.text[span.start : span.end]
-    if is_markup(ctx, span) or is_headline(ctx, span) or is_coined_term(ctx, quote_tokens):
+    if is_markup(ctx, span) or is_headline(ctx, span) or is_coined_term(ctx, quote_tokens) or is_flagged_term(ctx, span):
         return False
     if is_named_work(ctx, span, text) or is_nickname(ctx, span, text):
         return False
@@ -914,6 +935,9 @@ def is_speech(
         return cue is not None and cue.subject is not None and cue.verb_lemma in lexicon().speech_verbs
     if cue is not None and is_incidental(cue) and modifies_the_next_noun(ctx, quote_tokens):
         # `to include a “largely democratic” chamber`: a quoted modifier no word of saying reports is a term
+        return False
+    if is_title_case(text) and modifies_the_next_noun(ctx, quote_tokens):
+        # `the “Star Wars” defence plan`: a capitalised name set before a noun names it, even in reported speech
         return False
     return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS or is_sentence_after_attributed_quote(ctx, span, previous)
 

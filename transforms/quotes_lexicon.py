@@ -17,6 +17,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     work_cues: frozenset[str]
+    term_cues: tuple[str, ...]  # lower-cased words that hold up the quote after them as a term
     speech_phrases: tuple[tuple[str, ...], ...]  # lower-cased words of each multi-word cue
     pronouns: dict[str, tuple[str, str]]  # pronoun -> (gender, number)
     titles: dict[str, str]  # lower-cased title -> gender it implies ('m', 'f' or '-')
@@ -31,6 +32,7 @@ def lexicon() -> Lexicon:
         speech_verbs=frozenset(data_lines("speech_verbs.txt")),
         speech_nouns=frozenset(data_lines("speech_nouns.txt")),
         work_cues=frozenset(data_lines("work_cues.txt")),
+        term_cues=tuple(line.lower() for line in data_lines("term_cues.txt")),
         speech_phrases=tuple(tuple(line.lower().split()) for line in data_lines("speech_phrases.txt")),
         pronouns={word: (fields[0], fields[1]) for word, fields in pronouns.items()},
         titles={word: fields[0] for word, fields in _table("titles.tsv").items()},

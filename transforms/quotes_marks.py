@@ -105,12 +105,20 @@ def _reopens(text: str, line_start: int, line_end: int, family: str) -> int | No
     return line_end - len(stripped)
 
 
+def _more_close_than_open(text: str, i: int, line_start: int, line_end: int) -> bool:
+    """From the mark at i to the paragraph's end, more marks of its family close a quote than open one."""
+    family = DOUBLE_MARKS[text[i]]
+    roles = [double_mark_role(text, j, line_start, line_end) for j in range(i, line_end) if DOUBLE_MARKS.get(text[j]) == family]
+    return roles.count("close") > roles.count("open")
+
+
 def double_quote_spans(text: str) -> list[QuoteSpan]:
     """Spans delimited by double quote marks, across paragraphs when the next one re-opens the quote."""
     spans: list[QuoteSpan] = []
     open_at: int | None = None  # offset of the opening mark of the quote being read
     family = ""
     depth = 0  # marks of another family nested inside the open quote
+    same_depth = 0  # quotes in the same marks nested inside the open quote
     previous_end = 0
     for line_start, line_end in paragraph_bounds(text):
         i = line_start
@@ -119,7 +127,7 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
             if reopen is None or TRANSCRIPT_LABEL.match(text, reopen + 1):
                 # a new speaker's turn in a transcript starts a new quote
                 spans.append(QuoteSpan(*_trimmed(text, open_at + 1, previous_end), open_at, -1))
-                open_at, depth = None, 0
+                open_at, depth, same_depth = None, 0, 0
             else:
                 i = reopen + 1
         while i < line_end:
@@ -128,15 +136,21 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
                 role = double_mark_role(text, i, line_start, line_end)
                 if open_at is None:
                     if role != "close":
-                        open_at, family, depth = i, DOUBLE_MARKS[ch], 0
+                        open_at, family, depth, same_depth = i, DOUBLE_MARKS[ch], 0, 0
                 elif DOUBLE_MARKS[ch] != family and (role != "close" or depth > 0):
                     # another family inside an open quote is a quote within the quote; a closing mark of
                     # another family with nothing nested open closes the quote (`“…," he said`: styles mixed)
                     depth = depth + 1 if role == "open" else max(depth - 1, 0)
-                elif role == "open" and depth == 0:
+                elif role == "open" and depth == 0 and not _more_close_than_open(text, i, line_start, line_end):
                     # a fresh opening mark: the previous quote was never closed
                     spans.append(QuoteSpan(*_trimmed(text, open_at + 1, i), open_at, -1))
                     open_at = i
+                elif role == "open" and depth == 0:
+                    # `"We went from "no" to "yes" yet," he said`: the paragraph closes more quotes than it
+                    # opens from here, so the wire nested a quote in the same marks
+                    same_depth += 1
+                elif same_depth > 0:
+                    same_depth -= 1
                 else:
                     spans.append(QuoteSpan(*_trimmed(text, open_at + 1, i), open_at, i))
                     open_at = None

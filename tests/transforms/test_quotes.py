@@ -102,6 +102,8 @@ def test_rows_point_into_the_text(nlp):
         ('"Outer “inner” outer," she said.', ["Outer “inner” outer,"]),
         ('“Deals are not required," he said of the "candy" deals.', ["Deals are not required,", "candy"]),  # mixed styles
         ("The voters’ choice was ‘clear as day’, she said.", ["clear as day"]),
+        ('"We moved from "bad" to "good" only now," he said.', ['We moved from "bad" to "good" only now,']),  # nested, same marks
+        ('"It is fine. "We will wait," she said.', ["It is fine.", "We will wait,"]),  # first never closed
         ("It's the candidates' night.", []),
         ('"WALLACE: Why now?\n\n"PENCE: Well, look.', ["WALLACE: Why now?", "PENCE: Well, look."]),  # transcript turns
     ],
@@ -617,6 +619,17 @@ def test_a_quoted_modifier_in_reported_speech_is_a_quote(nlp):
     assert (row["text"], row["speaker_name"]) == ("fully funded", "Tom Reed")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'There has been talk that the government would change course to allow work on the "Sky Shield" missile defence plan, but Smith said no decision had been made.',
+        'Critics said the "Big Bang" reforms had gone too far, Jones said.',
+    ],
+)
+def test_a_capitalised_name_before_a_noun_is_not_a_quote_even_in_reported_speech(nlp, text):
+    assert extract(nlp, text) == []
+
+
 def test_denouncing_reports_words(nlp):
     row = only_quote(nlp, 'Senator Ann Vale denounced claims that her aide, Mark Dunn, is running the office as "complete nonsense."')
     assert row["speaker_name"] == "Ann Vale"
@@ -633,6 +646,25 @@ def test_a_name_hung_on_a_fronted_phrase_is_the_subject(nlp, text):
     row = extract(nlp, text)[-1]
     assert row["text"] == "Slower traffic saves lives."
     assert row["speaker_name"] in ("Dunmore", "Tom Baker")
+
+
+        'The council said the main concerns were curbs on the so-called "creative industries" - publishing and film - and fishing rights.',
+        'Officials fear the so-called "silent majority" will stay at home on polling day.',
+    ],
+)
+def test_a_quote_after_so_called_is_a_term(nlp, text):
+    assert extract(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('PARIS, May 2 - The head of the French central bank, Jean Morel, attacked speculators, calling them "a menace to savers."', "Jean Morel"),
+        ('LONDON, March 16 - The Governor of the Bank of England, Anna Kessler, repeated her criticism of City speculators, describing them as "deeply reckless."', "Anna Kessler"),
+    ],
+)
+def test_a_dateline_place_the_parser_took_for_the_subject_does_not_speak(nlp, text, name):
+    assert only_quote(nlp, text)["speaker_name"] == name
 
 
 # --- long articles --------------------------------------------------------------------------------
