@@ -648,6 +648,9 @@ def test_a_name_hung_on_a_fronted_phrase_is_the_subject(nlp, text):
     assert row["speaker_name"] in ("Dunmore", "Tom Baker")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
         'The council said the main concerns were curbs on the so-called "creative industries" - publishing and film - and fishing rights.',
         'Officials fear the so-called "silent majority" will stay at home on polling day.',
     ],
