@@ -203,16 +203,16 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
     """The token naming who does the verb: its subject, the agent of a passive, or its head's subject
     (never a word inside a quote)."""
     for child in subjects_of(verb, quoted):
-            if child.dep_ == "nsubjpass":
-                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
-                return objects[0] if objects else None
-            if child.pos_ == "PRON" and child.tag_ == "DT":
-                return None  # "that was not her view": a demonstrative stands for a thing said, not a speaker
-            if child.tag_ in ("WP", "WDT"):
-                # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
-                return named_by_apposition(verb.head) if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
-            return child
+        if child.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+            return objects[0] if objects else None
+        if child.pos_ == "PRON" and child.tag_ == "DT":
+            return None  # "that was not her view": a demonstrative stands for a thing said, not a speaker
+        if child.tag_ in ("WP", "WDT"):
+            # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
+            return named_by_apposition(verb.head) if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
+        return child
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted[verb.head.i]:
         # "footage of Hillary Clinton asking, “…”": the named person asks (after a common noun,
         # "a statement calling …", the participle describes words, not a speaker)
@@ -546,12 +546,18 @@ def entity_gender(text: str, entity: dict, mentions: list[dict]) -> str:
     """'m', 'f' or '-' for a PERSON entity: from a title before one of its mentions, else a first name in its names."""
     if entity["label"] != "PERSON":
         return "-"
-    words = lexicon()
+    titles = lexicon().titles
     for mention in mentions:
-        before = text[max(mention["start_char"] - 12, 0) : mention["start_char"]].split()
-        if before and words.titles.get(before[-1].lower(), "-") != "-":
-            return words.titles[before[-1].lower()]
+        gender = titles.get(title_before(text, mention), "-")
+        if gender != "-":
+            return gender
     return first_name_gender(entity)
+
+
+def title_before(text: str, mention: dict) -> str:
+    """The lower-cased word just before a mention, where a title ("Mrs", "Sen.") stands."""
+    before = text[max(mention["start_char"] - 12, 0) : mention["start_char"]].split()
+    return before[-1].lower() if before else ""
 
 
 def first_name_gender(entity: dict) -> str:
@@ -570,12 +576,12 @@ def first_name_gender(entity: dict) -> str:
 def mention_gender(ctx: QuoteContext, mention: dict) -> str:
     """A mention with a title of its own has the title's gender; under a title that implies none, only its first name
     tells ("President Reagan" is not made a "she" by the "Mrs Reagan" of the same article); a bare name has its entity's."""
-    before = ctx.text[max(mention["start_char"] - 12, 0) : mention["start_char"]].split()
-    title = before[-1].lower() if before else ""
-    if title not in lexicon().titles:
+    titles = lexicon().titles
+    title = title_before(ctx.text, mention)
+    if title not in titles:
         return ctx.genders.get(mention["entity_id"], "-")
     entity = ctx.entities.get(mention["entity_id"])
-    return lexicon().titles[title] if lexicon().titles[title] != "-" or entity is None else first_name_gender(entity)
+    return titles[title] if titles[title] != "-" or entity is None else first_name_gender(entity)
 
 
 def name_span(subject: Token) -> Span:
