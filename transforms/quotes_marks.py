@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 DOUBLE_MARKS = {"“": "curly", "”": "curly", "„": "curly", "‟": "curly", '"': "straight", "«": "guillemet", "»": "guillemet"}
+_DOUBLE_MARK = re.compile("[" + re.escape("".join(DOUBLE_MARKS)) + "]")
 OPENING_SHAPES = "“„‟«"
 CLOSING_SHAPES = "”»"
 SINGLE_OPENING = "‘‛'"
@@ -105,11 +106,22 @@ def _reopens(text: str, line_start: int, line_end: int, family: str) -> int | No
     return line_end - len(stripped)
 
 
-def _more_close_than_open(text: str, i: int, line_start: int, line_end: int) -> bool:
-    """From the mark at i to the paragraph's end, more marks of its family close a quote than open one."""
-    family = DOUBLE_MARKS[text[i]]
-    roles = [double_mark_role(text, j, line_start, line_end) for j in range(i, line_end) if DOUBLE_MARKS.get(text[j]) == family]
-    return roles.count("close") > roles.count("open")
+def _paragraph_mark_roles(text: str, line_start: int, line_end: int) -> dict[int, str]:
+    """The role of every double quote mark of a paragraph, by offset."""
+    return {m.start(): double_mark_role(text, m.start(), line_start, line_end) for m in _DOUBLE_MARK.finditer(text, line_start, line_end)}
+
+
+def _closers_outnumber_openers(text: str, roles: dict[int, str]) -> set[int]:
+    """Offsets of the marks from which to the paragraph's end more marks of their family close a quote
+    than open one; counted in one pass from the end so that a paragraph full of marks stays linear."""
+    surplus = dict.fromkeys(DOUBLE_MARKS.values(), 0)
+    outnumbered = set()
+    for j in sorted(roles, reverse=True):
+        family = DOUBLE_MARKS[text[j]]
+        surplus[family] += {"close": 1, "open": -1}.get(roles[j], 0)
+        if surplus[family] > 0:
+            outnumbered.add(j)
+    return outnumbered
 
 
 def double_quote_spans(text: str) -> list[QuoteSpan]:
@@ -122,6 +134,8 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
     previous_end = 0
     for line_start, line_end in paragraph_bounds(text):
         i = line_start
+        roles = _paragraph_mark_roles(text, line_start, line_end)
+        closers_win = _closers_outnumber_openers(text, roles)
         if open_at is not None:
             reopen = _reopens(text, line_start, line_end, family)
             if reopen is None or TRANSCRIPT_LABEL.match(text, reopen + 1):
@@ -133,7 +147,7 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
         while i < line_end:
             ch = text[i]
             if ch in DOUBLE_MARKS:
-                role = double_mark_role(text, i, line_start, line_end)
+                role = roles[i]
                 if open_at is None:
                     if role != "close":
                         open_at, family, depth, same_depth = i, DOUBLE_MARKS[ch], 0, 0
@@ -141,7 +155,7 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
                     # another family inside an open quote is a quote within the quote; a closing mark of
                     # another family with nothing nested open closes the quote (`“…," he said`: styles mixed)
                     depth = depth + 1 if role == "open" else max(depth - 1, 0)
-                elif role == "open" and depth == 0 and not _more_close_than_open(text, i, line_start, line_end):
+                elif role == "open" and depth == 0 and i not in closers_win:
                     # a fresh opening mark: the previous quote was never closed
                     spans.append(QuoteSpan(*_trimmed(text, open_at + 1, i), open_at, -1))
                     open_at = i

@@ -117,6 +117,19 @@ def test_an_odd_mark_loses_only_its_own_paragraph():
     assert [text[s.start : s.end] for s in quote_spans(text)][-1] == "We are fine,"
 
 
+def test_each_mark_of_a_paragraph_is_judged_once(monkeypatch):
+    # A paragraph of many quotes nested in the same marks used to re-judge every mark after each opening one.
+    import transforms.quotes_marks as marks
+
+    judged = []
+    judge = marks.double_mark_role
+    monkeypatch.setattr(marks, "double_mark_role", lambda text, i, *bounds: judged.append(i) or judge(text, i, *bounds))
+    text = '"We moved ' + " ".join(f'from "bad {n}" to "good {n}"' for n in range(200)) + ' only now," he said.'
+    (span,) = marks.quote_spans(text)
+    assert text[span.start : span.end].endswith("only now,")
+    assert sorted(judged) == [i for i, ch in enumerate(text) if ch == '"']
+
+
 # --- attribution patterns, one sentence each ------------------------------------------------------
 
 
