@@ -22,6 +22,7 @@ from transforms.entities_spans import (
     Mention,
     clean_mentions,
     corporate_suffixes,
+    first_names,
     in_compound_word,
     is_title,
     name_particles,
@@ -90,6 +91,16 @@ def surname_of(name: tuple[str, ...]) -> tuple[str, ...]:
     return name[start:end]
 
 
+def paternal_surname(name: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The first of two surnames after a given name, which Spanish and Portuguese names are called
+    by alone ("Lechin" for "Juan Lechin Oquendo"); a middle given name ("Earl Ray Tomblin") is not one."""
+    if len(name) != 3 or name[0].lower() not in first_names() or name[1].lower() in first_names():
+        return None
+    if not name[1][:1].isupper() or not name[1].isalpha() or name[2].lower().rstrip(".") in name_suffixes():
+        return None
+    return name[1:2]
+
+
 def names_same_entity(words: tuple[str, ...], name: tuple[str, ...], name_label: str) -> bool:
     """Can a mention written ``words`` refer to the entity whose fullest form is ``name``?"""
     if folded(words) == folded(name):
@@ -97,6 +108,8 @@ def names_same_entity(words: tuple[str, ...], name: tuple[str, ...], name_label:
     if len(words) >= len(name):
         return False
     if name_label == "PERSON" and words[0][:1].isupper() and words in (name[-len(words) :], surname_of(name)[-len(words) :]):
+        return True
+    if name_label == "PERSON" and len(words) == 1 and words == paternal_surname(name):
         return True
     letters = acronym_letters(words)
     if letters and len(name) > 1 and letters == initials(name):

@@ -135,6 +135,16 @@ def test_surname_after_full_name_is_the_same_person_with_one_label(nlp):
     assert len(entities) == 1 and entities[0]["n_mentions"] == 3
 
 
+def test_a_spanish_name_is_called_by_its_first_surname_but_not_by_a_middle_given_name(nlp):
+    mentions, entities = rows_with_model_entities(
+        nlp,
+        "Juan Lechin Oquendo led the strike. Lechin said it would last. John Paul Jones spoke. Paul left.",
+        [("Juan Lechin Oquendo", "PERSON"), ("Lechin", "PERSON"), ("John Paul Jones", "PERSON"), ("Paul", "PERSON")],
+    )
+    assert entity_named(entities, "Juan Lechin Oquendo")["n_mentions"] == 2
+    assert entity_named(entities, "John Paul Jones")["n_mentions"] == 1
+
+
 def test_all_caps_headline_word_joins_the_name_it_spells(nlp):
     mentions, entities = rows_with_model_entities(nlp, "HAVEL WINS VOTE\n\nVaclav Havel won the vote.", [("Vaclav Havel", "PERSON")])
     assert [m["text"] for m in mentions] == ["HAVEL", "Vaclav Havel"]
