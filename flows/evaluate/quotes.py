@@ -49,10 +49,11 @@ def words_of(text: str) -> list[str]:
 def match_documents(gold: dict[str, dict], documents: pd.DataFrame, sources: pd.DataFrame) -> dict[str, str]:
     """gold doc_id -> warehouse doc_id: by the record id in source_id, else by the best overlap of words."""
     by_record = {}
-    for row in sources.itertuples():
-        if row.doc_id and "#" in row.source_id:
+    # a quarantined input has no document: its gold article is scored as one with no quotes found
+    for row in sources[sources["doc_id"].notna()].itertuples():
+        if "#" in row.source_id:
             by_record[row.source_id.rsplit("#", 1)[1]] = row.doc_id
-        elif row.doc_id:
+        else:
             by_record[Path(row.source_id).stem] = row.doc_id
     matched = {}
     bodies = {row.doc_id: set(words_of(row.body)) for row in documents.itertuples()}
@@ -90,6 +91,13 @@ def predictions(gold: dict[str, dict], warehouse: Path) -> tuple[list[dict], int
     return lines, unplaced
 
 
+def report_quarantined(warehouse: Path) -> None:
+    """Name the inputs the run quarantined: their articles count as having no quotes."""
+    sources = pd.read_parquet(warehouse / "_sources")
+    for row in sources[sources["status"] == "quarantined"].itertuples():
+        print(f"quarantined, scored as no quotes: {row.source_id} ({row.stage}: {row.reason})", file=sys.stderr)
+
+
 def gold_as_pipeline_input(gold_path: Path, folder: Path) -> Path:
     """The gold file under a .jsonl name the pipeline reads (gold files may be named anything)."""
     target = folder / (gold_path.stem + ".jsonl")
@@ -123,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         if not result["success"]:
             print(f"the pipeline run failed its checks: {result['summary']}", file=sys.stderr)
             return 1
+        report_quarantined(Path(warehouse))
         lines, unplaced = predictions(gold, Path(warehouse))
         pred_path = args.pred or scratch_path / "pred.jsonl"
         pred_path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")

@@ -28,3 +28,27 @@ def test_seed_quotes_score_perfectly_through_the_command_line(shared_dir, tmp_pa
     raw = json.loads(SEED_GOLD.read_text())["text"]
     (predicted,) = [json.loads(line) for line in pred.read_text().splitlines()]
     assert any("\n" in raw[q["start"]:q["end"]] for q in predicted["quotes"])
+
+
+def test_a_quarantined_input_is_named_and_its_article_matches_no_document(tmp_path, capsys):
+    import pandas as pd
+
+    from flows.evaluate.quotes import match_documents, report_quarantined
+
+    documents = pd.DataFrame({"doc_id": ["d1"], "body": ["Mr Smith said it was fine."]})
+    sources = pd.DataFrame(
+        {
+            "source_id": ["a.sgm#101", "b.sgm#102"],
+            "doc_id": ["d1", None],
+            "status": ["published", "quarantined"],
+            "stage": [None, "nlp"],
+            "reason": [None, "the language work failed: ValueError: boom"],
+        }
+    )
+    (tmp_path / "_sources").mkdir()
+    sources.to_parquet(tmp_path / "_sources" / "part-0.parquet")
+    gold = {"101": {"text": "Mr Smith said it was fine."}, "102": {"text": "An article the run lost."}}
+    # read back as the warehouse gives it: the missing doc_id is a null, not None
+    assert match_documents(gold, documents, pd.read_parquet(tmp_path / "_sources")) == {"101": "d1"}
+    report_quarantined(tmp_path)
+    assert "quarantined, scored as no quotes: b.sgm#102 (nlp: the language work failed: ValueError: boom)" in capsys.readouterr().err
