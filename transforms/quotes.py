@@ -99,10 +99,18 @@ class QuoteContext:
         self.resolved_pronouns: list[tuple[int, int, str, str, float]] = []
         self.pronoun_referents: dict[int, str | None] = {}  # token index -> entity id, for every pronoun resolved
         self.pronouns_read_to = 0  # token index up to which the subject pronouns outside quotes are resolved
+        # people the text introduces by role, not by name ("a spokesman"), as mentions of referents of their own
+        self.nominals: dict[str, dict] = {}
+        self.nominal_mentions = nominal_mentions(self)
+        self.nominal_starts = [m["start_char"] for m in self.nominal_mentions]
 
     def token_at_or_after(self, char: int) -> int:
         """Index of the first token starting at or after char (len(doc) when none)."""
         return bisect.bisect_left(self.token_starts, char)
+
+    def referent(self, entity_id: str) -> dict:
+        """The entity, or the person introduced by role, that an id stands for."""
+        return self.entities.get(entity_id) or self.nominals[entity_id]
 
     def mention_quoted(self, mention: dict) -> bool:
         span = self.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
@@ -642,6 +650,47 @@ def does_something(token: Token) -> bool:
     return is_subject(token) or any(w.dep_ in SUBJECT_DEPS and w.tag_ == "WP" for clause in relatives for w in clause.children)
 
 
+DEFINITE_DETERMINERS = frozenset(("the", "this", "that", "these", "those"))
+
+
+def nominal_mentions(ctx: QuoteContext) -> list[dict]:
+    """Mentions of the people the text introduces by role, not by name: an indefinite or bare noun phrase
+    headed by a person noun ("a Drexel spokesman", "one trader", "Ministers") introduces one; a later definite
+    one with the same head and number ("the spokesman") mentions the same person again. Each becomes a referent
+    in ctx.nominals (written as first introduced, no name, no entity) that a pronoun can resolve to."""
+    person_nouns = lexicon().person_nouns
+    speech_verbs = lexicon().speech_verbs
+    introduced: dict[tuple[str, bool], str] = {}  # (head lemma, plural) -> referent id
+    found = []
+    for token in ctx.doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in person_nouns or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
+            continue
+        if phrase_head(token) is not token or head_entity(ctx, token) is not None:
+            continue  # a role given to someone named ("Jack Ward, president of …", "the spokesman, John Smith")
+        key = (lemma, token.tag_ == "NNS")
+        # a possessor makes a role as definite as "the" does: "his candidate" is someone named elsewhere
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" for c in token.children)
+        if definite and key not in introduced:
+            continue  # "the chancellor" is someone named elsewhere, or no one the text introduced
+        span = nominal_span(ctx, token)
+        if not definite:
+            referent_id = f"nominal-{token.i}"
+            introduced[key] = referent_id
+            ctx.nominals[referent_id] = {
+                "entity_id": referent_id,
+                "name": None,
+                "label": "NORP" if key[1] else "PERSON",  # a plural is a group of people: "they"
+                "text": span.text,
+                "start_char": span.start_char,
+                "end_char": span.end_char,
+            }
+            ctx.genders[referent_id] = person_nouns[lemma]
+        spoke = token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in speech_verbs
+        found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": introduced[key], "label": ctx.nominals[introduced[key]]["label"], "spoke": spoke})
+    return found
+
+
 def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
     """The entity a pronoun speaker refers to, after the "he" and "she" subjects before it: a chain of pronouns
     ("Reagan said …. He said …. He said …. “…,” he said") keeps its referent the one in view."""
@@ -651,7 +700,7 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
             referent_of(ctx, token)
     ctx.pronouns_read_to = max(ctx.pronouns_read_to, pronoun.i + 1)
     entity_id = referent_of(ctx, pronoun)
-    return ctx.entities.get(entity_id) if entity_id else None
+    return ctx.referent(entity_id) if entity_id else None
 
 
 def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
@@ -664,6 +713,9 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
     best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels)
+    nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels, nominals=True)
+    if nominal_cost is not None and (best_cost is None or nominal_cost < best_cost):
+        best, best_cost = nominal, nominal_cost
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
     low = bisect.bisect_left(ctx.resolved_pronouns, (here - MAX_PRONOUN_DISTANCE,))
     high = bisect.bisect_left(ctx.resolved_pronouns, (here + 1,))
@@ -671,7 +723,7 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         distance = here - sentence + role + (0 if entity_id in ctx.speakers else NON_SPEAKER_COST)
         # someone called "he" is not the "she" of the next quote, whatever the names say
         agrees = earlier_gender == gender and ctx.genders.get(entity_id, "-") in ("-", gender)
-        if agrees and ctx.entities[entity_id]["label"] in labels:
+        if agrees and ctx.referent(entity_id)["label"] in labels:
             if best_cost is None or distance < best_cost:
                 best, best_cost = entity_id, distance
     if best is None and gender != "-":
@@ -684,14 +736,18 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     return best
 
 
-def nearest_antecedent(ctx: QuoteContext, pronoun: Token, gender: str, admits: Callable[[dict], bool]) -> tuple[str | None, float | None]:
-    """Of the earlier mentions outside quotes that admits() accepts and that agree in gender, the entity id of the
-    one in the nearest sentence, subjects and earlier speakers first, with its cost in sentences."""
+def nearest_antecedent(
+    ctx: QuoteContext, pronoun: Token, gender: str, admits: Callable[[dict], bool], nominals: bool = False
+) -> tuple[str | None, float | None]:
+    """Of the earlier mentions outside quotes (of entities, or with nominals of the people introduced by role) that
+    admits() accepts and that agree in gender, the id of the one in the nearest sentence, subjects and earlier
+    speakers first, with its cost in sentences."""
     sentence_starts = ctx.sentence_starts
+    mentions, starts = (ctx.nominal_mentions, ctx.nominal_starts) if nominals else (ctx.mentions, ctx.mention_starts)
     here = bisect.bisect_right(sentence_starts, pronoun.idx)
     best, best_cost = None, None
-    for i in range(bisect.bisect_left(ctx.mention_starts, pronoun.idx) - 1, -1, -1):
-        mention = ctx.mentions[i]
+    for i in range(bisect.bisect_left(starts, pronoun.idx) - 1, -1, -1):
+        mention = mentions[i]
         distance = here - bisect.bisect_right(sentence_starts, mention["start_char"])
         if distance > MAX_PRONOUN_DISTANCE:
             break
@@ -703,7 +759,8 @@ def nearest_antecedent(ctx: QuoteContext, pronoun: Token, gender: str, admits: C
         if gender != "-" and mention_gender(ctx, mention) not in ("-", gender):
             continue
         role = role_cost(span.root)
-        cost = distance + role + (0 if mention["entity_id"] in ctx.speakers else NON_SPEAKER_COST)
+        spoken = mention["entity_id"] in ctx.speakers or mention.get("spoke", False)
+        cost = distance + role + (0 if spoken else NON_SPEAKER_COST)
         if best_cost is None or cost < best_cost:
             best, best_cost = mention["entity_id"], cost
     return best, best_cost
@@ -725,6 +782,9 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
     subject = past_the_dateline(ctx, subject)
     if subject.lower_ in words.pronouns and subject.pos_ == "PRON":
         entity = resolve_pronoun(ctx, subject)
+        if entity is not None and entity["entity_id"] in ctx.nominals:
+            # someone only ever described ("a Drexel spokesman … He added"): the description as first written
+            return Speaker(entity["text"], entity["start_char"], entity["end_char"], None, None, "pronoun")
         return Speaker(
             subject.text,
             subject.idx,

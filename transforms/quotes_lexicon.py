@@ -22,6 +22,7 @@ class Lexicon:
     pronouns: dict[str, tuple[str, str]]  # pronoun -> (gender, number)
     titles: dict[str, str]  # lower-cased title -> gender it implies ('m', 'f' or '-')
     first_names: dict[str, str]  # lower-cased first name -> 'm', 'f' or '-' (either)
+    person_nouns: dict[str, str]  # lemma of a noun naming a person by role -> gender it implies
 
 
 @cache
@@ -37,4 +38,5 @@ def lexicon() -> Lexicon:
         pronouns={word: (fields[0], fields[1]) for word, fields in pronouns.items()},
         titles={word: fields[0] for word, fields in _table("titles.tsv").items()},
         first_names={word: fields[0] for word, fields in _table("first_names.tsv").items()},
+        person_nouns={word: fields[0] for word, fields in _table("person_nouns.tsv").items()},
     )

@@ -425,6 +425,53 @@ def test_the_person_a_relative_who_stands_for_acts_in_its_clause(nlp):
     assert (row["speaker"], row["speaker_name"]) == ("she", "Susan Clark")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Harold Finch, the fund's founder, bought the shares in 2019. Prices have since doubled, a company "
+            "spokeswoman said on Tuesday.\n\n“We see no reason to sell now,” she added.",
+            "a company spokeswoman",
+        ),
+        (
+            "Shipping rates rose again after Anna Berg, a broker in Oslo, raised her forecast. The rise should last "
+            "the month, one dealer said.\n\n“Nobody expected it to go this far,” he said.",
+            "one dealer",
+        ),
+        (
+            "Mayor Carl Stone closed the bridge last week. Officials defend the decision. Instead, they say the bridge "
+            "is “simply unsafe” for lorries.",
+            "Officials",
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_someone_introduced_by_role(nlp, text, speaker):
+    row = extract(nlp, text)[-1]
+    assert (row["speaker"], row["speaker_name"], row["attribution"]) == (speaker, None, "pronoun")
+
+
+def test_a_definite_role_mentions_the_person_introduced_by_it_again(nlp):
+    text = (
+        "A ministry official said exports would recover by June, after Paul Grant cut his estimate. "
+        "The official spoke to reporters in Rome.\n\n“Demand is strong,” he said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("A ministry official", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ian Reid presented the budget on Monday. The chancellor defended the cuts.\n\n“They are fair,” he said.",
+        "Ian Reid presented the budget on Monday. His aide defended the cuts.\n\n“They are fair,” he said.",
+    ],
+)
+def test_a_definite_role_alone_introduces_no_one_a_pronoun_stands_for(nlp, text):
+    # "the chancellor", "his aide": someone named elsewhere or no one, not a new person
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Ian Reid")
+
+
 def test_a_pronoun_with_no_person_in_reach_stands_for_a_speaker_the_tagger_labelled_otherwise(nlp):
     text = (
         "“The archive has a gap in every decade,” Okonkwo explained in an interview.\n\n"
