@@ -581,6 +581,13 @@ def first_name_gender(entity: dict) -> str:
     return "-"
 
 
+def given_name_gender(entity: dict) -> str:
+    """'m' or 'f' when the entity's name is a full name opening with a given name of that gender, else '-'."""
+    words = entity["name"].split()
+    gender = lexicon().first_names.get(words[0].lower(), "-") if len(words) > 1 else "-"
+    return gender if gender in ("m", "f") else "-"
+
+
 def mention_gender(ctx: QuoteContext, mention: dict) -> str:
     """A mention with a title of its own has the title's gender; under a title that implies none, only its first name
     tells ("President Reagan" is not made a "she" by the "Mrs Reagan" of the same article); a bare name has its entity's."""
@@ -711,8 +718,17 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     gender, number = lexicon().pronouns[pronoun.lower_]
     # nationalities and parties (NORP: "Republicans", "Americans") are groups of people: "they", never "it"
     labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
+
+    def agrees_in_kind(label: str, entity_id: str) -> bool:
+        # the tagger may take a person for an organisation ("Vince Cable"): a full name opening with a given
+        # name of the pronoun's gender is a person's (places are left out: "Abu Dhabi", "Alice Springs")
+        if label in labels:
+            return True
+        entity = ctx.entities.get(entity_id)
+        return gender != "-" and entity is not None and entity["label"] == "ORG" and given_name_gender(entity) == gender
+
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
-    best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels)
+    best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: agrees_in_kind(mention["label"], mention["entity_id"]))
     nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels, nominals=True)
     if nominal_cost is not None and (best_cost is None or nominal_cost < best_cost):
         best, best_cost = nominal, nominal_cost
@@ -723,7 +739,7 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         distance = here - sentence + role + (0 if entity_id in ctx.speakers else NON_SPEAKER_COST)
         # someone called "he" is not the "she" of the next quote, whatever the names say
         agrees = earlier_gender == gender and ctx.genders.get(entity_id, "-") in ("-", gender)
-        if agrees and ctx.referent(entity_id)["label"] in labels:
+        if agrees and agrees_in_kind(ctx.referent(entity_id)["label"], entity_id):
             if best_cost is None or distance < best_cost:
                 best, best_cost = entity_id, distance
     if best is None and gender != "-":

@@ -482,6 +482,23 @@ def test_a_pronoun_with_no_person_in_reach_stands_for_a_speaker_the_tagger_label
     assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("Okonkwo", "Okonkwo"), ("she", "Okonkwo")]
 
 
+def test_a_full_name_the_tagger_took_for_an_organisation_is_still_he_or_she(nlp):
+    text = (
+        "Oliver Letwin predicted higher taxes next year. Vince Cable said the council had ignored the "
+        "“looming problems” of the bands, which he argued would bring “massive increases” for some."
+    )
+    doc = nlp(text)
+    labelled = {"Oliver Letwin": "PERSON", "Vince Cable": "ORG"}  # the model's mistake this guards against
+    doc.ents = [doc.char_span(text.index(name), text.index(name) + len(name), label=label) for name, label in labelled.items()]
+    sentences = sentence_rows(doc, ())
+    mentions, entities = entity_rows(doc, sentences)
+    rows = quote_rows(doc, sentences, mentions, entities)
+    assert [(r["text"], r["speaker"], r["speaker_name"]) for r in rows] == [
+        ("looming problems", "Vince Cable", "Vince Cable"),
+        ("massive increases", "he", "Vince Cable"),
+    ]
+
+
 def test_split_quote_and_continuation_keep_the_speaker(nlp):
     text = "“This is a good day,” Jane Doe said, “and a long one.” “We will keep working tomorrow.”"
     rows = extract(nlp, text)
