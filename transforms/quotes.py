@@ -29,7 +29,7 @@ COMPLEMENT_DEPS = ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj", "dep"
 SENTENCE_END = (".", "!", "?")
 # Quotes this short with no attribution are scare quotes, titles or nicknames, not speech.
 MIN_UNATTRIBUTED_WORDS = 5
-# What verb_cue gives a verb not of saying that both governs a quote and follows it directly (`“…,” he scoffed`).
+# What verb_cues gives a verb not of saying that both governs a quote and follows it directly (`“…,” he scoffed`).
 ADJACENT_NON_SPEECH_SCORE = 4
 MAX_TITLE_WORDS = 6
 MAX_HEADLINE_WORDS = 25
@@ -55,6 +55,7 @@ class Cue:
     verb_lemma: str
     subject: Token | None
     score: int
+    token: Token | None = None  # the reporting verb, where one word of the parse is it
 
 
 @dataclass(frozen=True)
@@ -374,12 +375,11 @@ def noun_cue(window: list[Token], chain: list[Token]) -> Cue | None:
     return None
 
 
-def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], after: bool, quoted: list[bool]) -> Cue | None:
-    """The best reporting verb in a window, from the parse: a verb of saying the quote hangs from scores
+def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], after: bool, quoted: list[bool]) -> list[Cue]:
+    """The reporting verbs in a window from the parse, best first: a verb of saying the quote hangs from scores
     highest; any verb the quote is the complement of, or that directly follows it, also qualifies."""
     speech_verbs = lexicon().speech_verbs
-    best: Cue | None = None
-    best_rank: tuple = ()
+    ranked: list[tuple[tuple, Cue]] = []
     quote_start = min(quote_tokens, default=0)
     for token in window:
         if token.pos_ not in ("VERB", "AUX"):
@@ -404,9 +404,8 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
         # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
         rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
-        if best is None or rank > best_rank:
-            best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
-    return best
+        ranked.append((rank, Cue(token.text, token.lemma_.lower(), subject, score, token)))
+    return [cue for _, cue in sorted(ranked, key=lambda pair: pair[0], reverse=True)]
 
 
 def completes_with_own_subject(verb: Token) -> bool:
@@ -511,12 +510,53 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     chain = quote_ancestors(quote_tokens, ctx.doc)
     candidates = []
     for window, after in ((window_after(ctx, k), True), (window_before(ctx, k), False), (window_introducing(ctx, k), False)):
-        for cue in (phrase_cue(window), verb_cue(window, quote_tokens, chain, after, ctx.quoted), noun_cue(window, chain)):
+        verbs = verb_cues(window, quote_tokens, chain, after, ctx.quoted)
+        for cue in (phrase_cue(window), *verbs, noun_cue(window, chain)):
             if cue is not None:
                 candidates.append(cue)
     if not candidates:
         return reported_before(ctx, k)
-    return max(candidates, key=lambda cue: cue.score)
+    best = max(candidates, key=lambda cue: cue.score)
+    for cue in candidates:
+        if cue.score == best.score and reports_rather_than(cue, best):
+            best = cue
+    return best
+
+
+def reports_rather_than(cue: Cue, other: Cue) -> bool:
+    """Of two verbs of saying, one reporting what the other says (`Ann says Tom told them “…”`), the inner one
+    gives the quote's source, unless its subject names no one and the outer one's does: "evidence suggests",
+    "the ruling announced" or "the film reveals" tell what shows the words, and whoever reports that says them."""
+    if cue.token is None or other.token is None or cue.subject is None or other.subject is None:
+        return False
+    speech_verbs = lexicon().speech_verbs
+    if cue.verb_lemma not in speech_verbs or other.verb_lemma not in speech_verbs:
+        return False
+    if reports_within(cue.token, other.token):
+        return names_someone(cue.subject) or not names_someone(other.subject)
+    if reports_within(other.token, cue.token):
+        return names_someone(cue.subject) and not names_someone(other.subject)
+    return False
+
+
+def reports_within(inner: Token, outer: Token) -> bool:
+    """The inner verb heads a clause the outer one reports, through complement clauses only (a clause conjoined to
+    the reported one, `She said X, and the mother replied`, is the writer's own)."""
+    below = inner
+    for ancestor in inner.ancestors:
+        if below.dep_ not in ("ccomp", "parataxis"):
+            return False
+        if ancestor.i == outer.i:
+            return True
+        below = ancestor
+    return False
+
+
+def names_someone(subject: Token) -> bool:
+    """The subject is a name or a personal pronoun, not a common noun that names no one."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in ("it", "this", "that")
+    return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def reported_before(ctx: QuoteContext, k: int) -> Cue | None:

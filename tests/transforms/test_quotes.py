@@ -230,6 +230,19 @@ def test_of_verbs_not_of_saying_the_outermost_clause_speaks(nlp, text, speaker):
     assert row["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Mayor Ann Cole says evidence from schools across the city suggests there are "hundreds" of such cases.', "Mayor Ann Cole"),
+        ("Senator Tom Reed said the board's decision announced today that farm imports hurt local growers is \"simply wrong.\"", "Senator Tom Reed"),
+        ('A council member suggested the town saw the plan as a "trap" and would vote against it, a new report has revealed.', "A council member"),
+    ],
+)
+def test_of_two_verbs_of_saying_one_inside_the_other_the_inner_speaks_unless_it_names_no_one(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["attribution"]) == (speaker, "explicit")
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
