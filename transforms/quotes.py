@@ -226,8 +226,21 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
         if controller is not None:
             return controller
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
-        return subject_of(verb.head, quoted, depth + 1)
+        return subject_of(coordinated_reporter(verb) or verb.head, quoted, depth + 1)
     return name_closing_fronted_phrase(verb, quoted)
+
+
+def coordinated_reporter(verb: Token) -> Token | None:
+    """`Ann said the team had reached a view, but admitted it was “hard”`: a verb of saying with no subject, conjoined
+    to a verb not of saying inside what another verb of saying reports, goes with that reporting verb (the parser
+    hung it one clause too low): what is said is not said by what it reports."""
+    speech_verbs = lexicon().speech_verbs
+    head = verb.head
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in speech_verbs or head.lemma_.lower() in speech_verbs:
+        return None
+    if head.dep_ == "ccomp" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in speech_verbs:
+        return head.head
+    return None
 
 
 def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None:
