@@ -225,9 +225,24 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
         controller = controlling_object(verb.head, quoted) or raised_subject(verb.head, quoted)
         if controller is not None:
             return controller
+    shown = object_shown_doing(verb, quoted)
+    if shown is not None:
+        return shown
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
         return subject_of(coordinated_reporter(verb) or verb.head, quoted, depth + 1)
     return name_closing_fronted_phrase(verb, quoted)
+
+
+def object_shown_doing(verb: Token, quoted: list[bool]) -> Token | None:
+    """`The film showed Smith, smiling, telling the crowd: “…”`: a participle (or a chain of them) after the object of a
+    verb of showing or perceiving says what that object does, so the object speaks, not the one showing."""
+    token = verb
+    while token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "ccomp", "dep") and token.head is not token:
+        token = token.head
+        if token.lemma_.lower() in lexicon().showing_verbs:
+            shown = [c for c in token.children if c.dep_ == "dobj" and c.i < verb.i and not quoted[c.i] and c.lower_ != "it"]
+            return shown[0] if shown else None
+    return None
 
 
 def coordinated_reporter(verb: Token) -> Token | None:

@@ -255,6 +255,19 @@ def test_a_verb_of_saying_conjoined_inside_reported_speech_goes_with_the_reporti
     assert (row["speaker"], row["attribution"]) == (speaker, "explicit")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The documentary showed Mr Hale, apparently talking about the budget, telling the crowd: "We will cut taxes for everyone who works."', "Mr Hale"),
+        ('The new film shows Ann Cole, sitting in her office, warning her staff: "Nobody here will keep a job if this leaks."', "Ann Cole"),
+        ('The police arrested the man, saying: "He had no right to be on the site."', "The police"),  # not a verb of showing
+    ],
+)
+def test_the_one_shown_saying_it_speaks_not_the_one_showing(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["attribution"]) == (speaker, "explicit")
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
