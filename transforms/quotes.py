@@ -548,6 +548,10 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     for cue in candidates:
         if cue.score == best.score and reports_rather_than(cue, best):
             best = cue
+    if is_incidental(best) and best.token is not None and best.subject is not None and best.subject.pos_ == "PRON":
+        # `A spokesman said there were 40 members. They shared a belief in the “…”`: a sentence whose subject only
+        # points back, with no verb of saying, goes on with the report before it, in the reporter's words
+        return reported_in_sentence_before(ctx, best.token.sent) or best
     return best
 
 
@@ -585,6 +589,25 @@ def names_someone(subject: Token) -> bool:
     if subject.pos_ == "PRON":
         return subject.lower_ not in ("it", "this", "that")
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def reported_in_sentence_before(ctx: QuoteContext, sentence: Span) -> Cue | None:
+    """The speaker of the sentence of reported speech just before this one in its paragraph, if that is one."""
+    doc = ctx.doc
+    i = sentence.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    paragraph_start = ctx.paragraphs[ctx.paragraph_of(sentence.start_char)][0]
+    if i < 0 or doc[i].idx < paragraph_start:
+        return None
+    previous = doc[i].sent
+    if previous.start_char < paragraph_start or any(ctx.quoted[t.i] for t in previous):
+        return None
+    root = previous.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in lexicon().speech_verbs:
+        return None
+    subject = subject_of(root, ctx.quoted)
+    return Cue(root.text, root.lemma_.lower(), subject, 1, root) if subject is not None else None
 
 
 def reported_before(ctx: QuoteContext, k: int) -> Cue | None:

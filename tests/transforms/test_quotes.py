@@ -268,6 +268,18 @@ def test_the_one_shown_saying_it_speaks_not_the_one_showing(nlp, text, speaker):
     assert (row["speaker"], row["attribution"]) == (speaker, "explicit")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('A union spokesman said there were 300 workers on the site. They were from many trades, but with a shared "distrust of the new managers".', "A union spokesman"),
+        ('The minister said the two firms had made offers. They were both far below the "real value of the land".', "The minister"),
+    ],
+)
+def test_a_pronoun_sentence_after_reported_speech_goes_on_with_the_report(nlp, text, speaker):
+    (row,) = extract(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == (speaker, "say")
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
