@@ -423,7 +423,7 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         if not (speech or adjacent or governs):
             continue
         subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
-        subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent else None)
+        subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent and not has_quoted_subject(token, quote_tokens) else None)
         if subject is None or names_with_the_quote(subject, token, quote_tokens) or says_how(token, subject, quote_tokens):
             continue
         if reports_a_thing_said(token, subject, window):
@@ -434,6 +434,16 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
         ranked.append((rank, Cue(token.text, token.lemma_.lower(), subject, score, token)))
     return [cue for _, cue in sorted(ranked, key=lambda pair: pair[0], reverse=True)]
+
+
+def has_quoted_subject(verb: Token, quote_tokens: set[int]) -> bool:
+    """The quote is part of a noun phrase that is the verb's subject (`saying no “arbitrary figure” could reflect the
+    town's needs`): the verb says what the quoted thing does, and the noun after it is its object, not an inverted
+    speaker (a subject all inside the quote is often the parser's slip for `“My view, …,” she said`)."""
+    first = min(quote_tokens, default=-1)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i < first <= c.i for c in verb.children
+    )
 
 
 def completes_with_own_subject(verb: Token) -> bool:

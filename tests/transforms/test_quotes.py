@@ -280,6 +280,12 @@ def test_a_pronoun_sentence_after_reported_speech_goes_on_with_the_report(nlp, t
     assert (row["speaker"], row["verb_lemma"]) == (speaker, "say")
 
 
+def test_the_object_of_a_verb_whose_subject_holds_the_quote_is_not_an_inverted_speaker(nlp):
+    text = 'But she rejected the call for a cap on new homes, saying no "fixed number" could reflect the town\'s needs.'
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == ("she", "say")
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
