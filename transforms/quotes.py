@@ -1090,10 +1090,37 @@ def inside(mention: dict, speaker: Speaker) -> bool:
     return speaker.start is not None and speaker.start <= mention["start_char"] and mention["end_char"] <= speaker.end
 
 
+def end_unclosed_quote(doc: Doc, span: QuoteSpan) -> QuoteSpan:
+    """A quote whose closing mark was never set runs on to the next mark or the paragraph end, over the story's own
+    sentences. Where a later sentence of it reports speech in the third person (`Wenger said:`, `All firms said
+    they …`), the narrative has resumed: the quote ends before it, at its last sentence in the first or second person
+    (the speaker's own voice), or just before that report when none is."""
+    if span.close_mark >= 0:
+        return span
+    pieces = [s for s in doc.char_span(span.start, span.end, alignment_mode="expand").sents] if span.end > span.start else []
+    report = next((i for i, sentence in enumerate(pieces) if i > 0 and reports_in_third_person(sentence)), None)
+    if report is None:
+        return span
+    kept = pieces[:report]
+    voiced = [s for s in kept if any(t.lower_ in lexicon().speaker_pronouns for t in s)]
+    last = (voiced or kept)[-1]
+    end = min(last.end_char, span.end)
+    while end > span.start and doc.text[end - 1].isspace():
+        end -= 1
+    return replace(span, end=end)
+
+
+def reports_in_third_person(sentence: Span) -> bool:
+    """The sentence's main verb is a verb of saying whose subject is not "I", "we" or "you"."""
+    root = sentence.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return root.lemma_.lower() in lexicon().speech_verbs and any(s.lower_ not in lexicon().speaker_pronouns for s in subjects)
+
+
 def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: list[dict]) -> list[dict]:
     """One row per direct quotation (without doc_id and partition columns)."""
     text = doc.text
-    spans = quote_spans(text)
+    spans = [end_unclosed_quote(doc, span) for span in quote_spans(text)]
     ctx = QuoteContext(doc, text, spans, mentions, entities)
     sentence_id_at = sentence_locator(sentences)
     rows: list[dict] = []

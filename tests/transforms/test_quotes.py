@@ -286,6 +286,21 @@ def test_the_object_of_a_verb_whose_subject_holds_the_quote_is_not_an_inverted_s
     assert (row["speaker"], row["verb_lemma"]) == ("she", "say")
 
 
+def test_an_unclosed_quote_ends_before_the_narrative_reports_speech_again(nlp):
+    text = (
+        'Tom Reed added: "We lost the match. "Of course he will learn from it. I have made that mistake too. '
+        'The club will play again on Sunday. Coach Ann Cole said: "We need a new striker before then."'
+    )
+    rows = extract(nlp, text)
+    assert rows[1]["text"] == "Of course he will learn from it. I have made that mistake too."  # the last words in the first person
+    assert (rows[2]["speaker_name"], rows[2]["attribution"]) == ("Ann Cole", "explicit")
+
+
+def test_an_unclosed_quote_with_no_first_person_ends_just_before_the_report(nlp):
+    text = 'He added: "We have survived many changes. "Each one has cost some jobs. All the firms said they were buying new tools.'
+    assert [row["text"] for row in extract(nlp, text)] == ["We have survived many changes.", "Each one has cost some jobs."]
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
