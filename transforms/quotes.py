@@ -214,6 +214,9 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
             # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
             return named_by_apposition(verb.head) if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
         return child
+    owner = noun_set_off_before(verb, quoted)
+    if owner is not None:
+        return owner
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted[verb.head.i]:
         # "footage of Hillary Clinton asking, “…”": the named person asks (after a common noun,
         # "a statement calling …", the participle describes words, not a speaker)
@@ -231,6 +234,19 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
         return subject_of(coordinated_reporter(verb) or verb.head, quoted, depth + 1)
     return name_closing_fronted_phrase(verb, quoted)
+
+
+def noun_set_off_before(verb: Token, quoted: list[bool]) -> Token | None:
+    """`The trade paper, citing “sources …,” said`: a participle set off by a comma right after a noun, and hanging
+    from it (through the comma, as the parser may have it), tells what the noun does, so the noun is its subject."""
+    if verb.tag_ != "VBG" or verb.i < 2 or not verb.nbor(-1).is_punct or verb.nbor(-1).text != ",":
+        return None
+    token = verb
+    while token.dep_ in ("acl", "prep", "punct") and token.head is not token:
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token if token.i < verb.i and not quoted[token.i] else None
+    return None
 
 
 def object_shown_doing(verb: Token, quoted: list[bool]) -> Token | None:
@@ -866,7 +882,8 @@ def nominal_span(ctx: QuoteContext, subject: Token) -> Span:
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     for token in doc[subject.i : end]:
-        if ctx.quoted[token.i]:
+        # a participle set off after the noun (`The paper, citing …`) tells what it does, not who it is
+        if ctx.quoted[token.i] or (token.tag_ == "VBG" and token.i > subject.i + 1 and doc[token.i - 1].text == ","):
             end = token.i
             break
     while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -301,6 +301,12 @@ def test_an_unclosed_quote_with_no_first_person_ends_just_before_the_report(nlp)
     assert [row["text"] for row in extract(nlp, text)] == ["We have survived many changes.", "Each one has cost some jobs."]
 
 
+def test_a_participle_set_off_after_a_noun_is_done_by_that_noun(nlp):
+    text = 'The local newspaper, quoting "senior people at the ministry," reported that the plan had been dropped.'
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["attribution"]) == ("The local newspaper", "explicit")
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
