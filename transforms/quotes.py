@@ -284,6 +284,11 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
         names = [t for t in phrase.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN" and not quoted[t.i]]
         if names:
             return names[-1]
+        last = phrase.right_edge
+        if last.i == verb.i - 1 and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG", "NORP", "") and not quoted[last.i]:
+            # `Despite this Sourrouille said`: the comma after the fronted phrase left out, the parser took the
+            # name for the end of it
+            return last
     return None
 
 
@@ -705,7 +710,8 @@ def name_span(subject: Token) -> Span:
     """The words naming the speaker: the subject with its modifiers on the left (titles, first names, determiners)."""
     doc = subject.doc
     start = subject.left_edge.i
-    while start < subject.i and (doc[start].is_punct or doc[start].is_space):
+    # a demonstrative is no part of a name (`Despite this Sourrouille said`, where the parser joined them)
+    while start < subject.i and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("this", "that")):
         start += 1
     end = subject.i + 1
     while end < len(doc) and doc[end].head.i == subject.i and doc[end].dep_ in ("flat", "compound"):

@@ -307,6 +307,18 @@ def test_a_participle_set_off_after_a_noun_is_done_by_that_noun(nlp):
     assert (row["speaker"], row["attribution"]) == ("The local newspaper", "explicit")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Despite this Gutierrez said, "What we are facing is a refusal by the lenders to talk."', "Gutierrez"),
+        ('Despite that Kowalczyk said, "What we want is a fair hearing from the banks."', "Kowalczyk"),
+    ],
+)
+def test_a_name_run_into_a_fronted_phrase_without_its_comma_speaks(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"], row["attribution"]) == (speaker, speaker, "explicit")
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
