@@ -228,6 +228,9 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
         controller = controlling_object(verb.head, quoted) or raised_subject(verb.head, quoted)
         if controller is not None:
             return controller
+    inverted = name_before_unlinked_conjunct(verb, quoted)
+    if inverted is not None:
+        return inverted
     shown = object_shown_doing(verb, quoted)
     if shown is not None:
         return shown
@@ -247,6 +250,20 @@ def noun_set_off_before(verb: Token, quoted: list[bool]) -> Token | None:
         if token.pos_ in ("NOUN", "PROPN"):
             return token if token.i < verb.i and not quoted[token.i] else None
     return None
+
+
+def name_before_unlinked_conjunct(verb: Token, quoted: list[bool]) -> Token | None:
+    """`The company had not seen “…” in demand, vice president J. David Lyons, told Reuters`: a verb of saying the
+    parser joined to the clause before it with no "and" or "but" is a reporting clause of its own, and the name set
+    off by a comma just before it is its subject, not the subject of the clause it reports."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in lexicon().speech_verbs or verb.i < 2:
+        return None
+    if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return None
+    comma, name = verb.nbor(-1), verb.nbor(-2)
+    if comma.text != "," or name.pos_ != "PROPN" or quoted[name.i] or verb in name.ancestors:
+        return None
+    return name
 
 
 def object_shown_doing(verb: Token, quoted: list[bool]) -> Token | None:

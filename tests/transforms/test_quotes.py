@@ -319,6 +319,12 @@ def test_a_name_run_into_a_fronted_phrase_without_its_comma_speaks(nlp, text, sp
     assert (row["speaker"], row["speaker_name"], row["attribution"]) == (speaker, speaker, "explicit")
 
 
+def test_a_name_set_off_before_a_reporting_verb_joined_without_and_speaks(nlp):
+    text = 'The bank had not "really noticed any big shift" in lending, head of retail banking, Maria Lopez, told Reuters in an interview.'
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["verb_lemma"], row["attribution"]) == ("Maria Lopez", "tell", "explicit")
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
