@@ -1151,10 +1151,12 @@ def end_unclosed_quote(doc: Doc, span: QuoteSpan) -> QuoteSpan:
 
 
 def reports_in_third_person(sentence: Span) -> bool:
-    """The sentence's main verb is a verb of saying whose subject is not "I", "we" or "you"."""
+    """The sentence's main verb is a verb of saying in the past tense, the narrative's, whose subject is not "I", "we"
+    or "you" (a speaker's own "Time will tell" is no report)."""
     root = sentence.root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return root.lemma_.lower() in lexicon().speech_verbs and any(s.lower_ not in lexicon().speaker_pronouns for s in subjects)
+    narrated = root.tag_ == "VBD" and root.lemma_.lower() in lexicon().speech_verbs
+    return narrated and any(s.lower_ not in lexicon().speaker_pronouns for s in subjects)
 
 
 def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: list[dict]) -> list[dict]:

@@ -325,6 +325,13 @@ def test_a_name_set_off_before_a_reporting_verb_joined_without_and_speaks(nlp):
     assert (row["speaker_name"], row["verb_lemma"], row["attribution"]) == ("Maria Lopez", "tell", "explicit")
 
 
+def test_an_unclosed_quote_runs_on_over_a_speakers_own_time_will_tell(nlp):
+    text = 'Jan Berg said: "It hurts a lot. "We will see. Time will tell if I can play. "I was not ready for this at all."'
+    rows = extract(nlp, text)
+    assert rows[1]["text"] == "We will see. Time will tell if I can play."
+    assert {row["speaker_name"] for row in rows} == {"Jan Berg"}
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
