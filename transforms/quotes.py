@@ -395,10 +395,16 @@ def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> boo
     """`“…,” Vitter demanded.` / `“…,” said Caddell`: the verb comes right after the quote, with at most its subject before it."""
     if not after or not window:
         return False
-    if is_subordinate(verb) or reports_a_clause_of_its_own(verb, window):
+    if is_subordinate(verb) or reports_a_clause_of_its_own(verb, window) or is_infinitive(verb):
         return False
     leading = [t for t in window if t.i < verb.i and not t.is_punct]
     return all(t in verb.children or verb in t.ancestors for t in leading) and len(leading) <= 6
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A to-infinitive right after a quote goes on with the quoted phrase (`a “unique ability” to buy a business`);
+    an attribution after a quote has a finite verb or a participle."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def reports_a_clause_of_its_own(verb: Token, window: list[Token]) -> bool:

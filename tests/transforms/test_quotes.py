@@ -332,6 +332,12 @@ def test_an_unclosed_quote_runs_on_over_a_speakers_own_time_will_tell(nlp):
     assert {row["speaker_name"] for row in rows} == {"Jan Berg"}
 
 
+def test_an_infinitive_after_the_quote_is_not_its_attribution(nlp):
+    text = 'Ann Cole believes the club has shown that it has a "rare talent" to find young players and train them well.'
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["verb_lemma"]) == ("Ann Cole", "believe")
+
+
 def test_a_subordinate_clause_after_the_quote_is_not_its_attribution(nlp):
     text = "Most council members agreed that the plan was “far too expensive to pass this year,” while a few residents said the opposite."
     row = only_quote(nlp, text)
