@@ -29,7 +29,7 @@ COMPLEMENT_DEPS = ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj", "dep"
 SENTENCE_END = (".", "!", "?")
 # Quotes this short with no attribution are scare quotes, titles or nicknames, not speech.
 MIN_UNATTRIBUTED_WORDS = 5
-# What verb_cue gives a verb not of saying that both governs a quote and follows it directly (`“…,” he scoffed`).
+# What verb_cues gives a verb not of saying that both governs a quote and follows it directly (`“…,” he scoffed`).
 ADJACENT_NON_SPEECH_SCORE = 4
 MAX_TITLE_WORDS = 6
 MAX_HEADLINE_WORDS = 25
@@ -55,6 +55,7 @@ class Cue:
     verb_lemma: str
     subject: Token | None
     score: int
+    token: Token | None = None  # the reporting verb, where one word of the parse is it
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,9 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
             # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
             return named_by_apposition(verb.head) if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
         return child
+    owner = noun_set_off_before(verb, quoted)
+    if owner is not None:
+        return owner
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not quoted[verb.head.i]:
         # "footage of Hillary Clinton asking, “…”": the named person asks (after a common noun,
         # "a statement calling …", the participle describes words, not a speaker)
@@ -232,9 +236,67 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
         controller = controlling_object(verb.head, quoted) or raised_subject(verb.head, quoted)
         if controller is not None:
             return controller
+    inverted = name_before_unlinked_conjunct(verb, quoted)
+    if inverted is not None:
+        return inverted
+    shown = object_shown_doing(verb, quoted)
+    if shown is not None:
+        return shown
     if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
-        return subject_of(verb.head, quoted, depth + 1)
+        return subject_of(coordinated_reporter(verb) or verb.head, quoted, depth + 1)
     return name_closing_fronted_phrase(verb, quoted)
+
+
+def noun_set_off_before(verb: Token, quoted: list[bool]) -> Token | None:
+    """`The trade paper, citing “sources …,” said`: a participle set off by a comma right after a noun, and hanging
+    from it (through the comma, as the parser may have it), tells what the noun does, so the noun is its subject."""
+    if verb.tag_ != "VBG" or verb.i < 2 or not verb.nbor(-1).is_punct or verb.nbor(-1).text != ",":
+        return None
+    token = verb
+    while token.dep_ in ("acl", "prep", "punct") and token.head is not token:
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token if token.i < verb.i and not quoted[token.i] else None
+    return None
+
+
+def name_before_unlinked_conjunct(verb: Token, quoted: list[bool]) -> Token | None:
+    """`The company had not seen “…” in demand, vice president J. David Lyons, told Reuters`: a verb of saying the
+    parser joined to the clause before it with no "and" or "but" is a reporting clause of its own, and the name set
+    off by a comma just before it is its subject, not the subject of the clause it reports."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in lexicon().speech_verbs or verb.i < 2:
+        return None
+    if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return None
+    comma, name = verb.nbor(-1), verb.nbor(-2)
+    if comma.text != "," or name.pos_ != "PROPN" or quoted[name.i] or verb in name.ancestors:
+        return None
+    return name
+
+
+def object_shown_doing(verb: Token, quoted: list[bool]) -> Token | None:
+    """`The film showed Smith, smiling, telling the crowd: “…”`: a participle (or a chain of them) after the object of a
+    verb of showing or perceiving says what that object does, so the object speaks, not the one showing."""
+    token = verb
+    while token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "ccomp", "dep") and token.head is not token:
+        token = token.head
+        if token.lemma_.lower() in lexicon().showing_verbs:
+            shown = [c for c in token.children if c.dep_ == "dobj" and c.i < verb.i and not quoted[c.i] and c.lower_ != "it"]
+            return shown[0] if shown else None
+    return None
+
+
+def coordinated_reporter(verb: Token) -> Token | None:
+    """`Ann said the team had reached a view, but admitted it was “hard”`: a verb of saying with no subject, conjoined
+    to a verb not of saying inside what another verb of saying reports, goes with that reporting verb (the parser
+    hung it one clause too low): what is said is not said by what it reports."""
+    speech_verbs = lexicon().speech_verbs
+    head = verb.head
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in speech_verbs or head.lemma_.lower() in speech_verbs:
+        return None
+    if head.dep_ == "ccomp" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in speech_verbs:
+        return head.head
+    return None
 
 
 def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None:
@@ -247,6 +309,11 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
         names = [t for t in phrase.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN" and not quoted[t.i]]
         if names:
             return names[-1]
+        last = phrase.right_edge
+        if last.i == verb.i - 1 and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG", "NORP", "") and not quoted[last.i]:
+            # `Despite this Sourrouille said`: the comma after the fronted phrase left out, the parser took the
+            # name for the end of it
+            return last
     return None
 
 
@@ -336,10 +403,16 @@ def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> boo
     """`“…,” Vitter demanded.` / `“…,” said Caddell`: the verb comes right after the quote, with at most its subject before it."""
     if not after or not window:
         return False
-    if is_subordinate(verb) or reports_a_clause_of_its_own(verb, window):
+    if is_subordinate(verb) or reports_a_clause_of_its_own(verb, window) or is_infinitive(verb):
         return False
     leading = [t for t in window if t.i < verb.i and not t.is_punct]
     return all(t in verb.children or verb in t.ancestors for t in leading) and len(leading) <= 6
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A to-infinitive right after a quote goes on with the quoted phrase (`a “unique ability” to buy a business`);
+    an attribution after a quote has a finite verb or a participle."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def reports_a_clause_of_its_own(verb: Token, window: list[Token]) -> bool:
@@ -382,12 +455,11 @@ def noun_cue(window: list[Token], chain: list[Token]) -> Cue | None:
     return None
 
 
-def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], after: bool, quoted: list[bool]) -> Cue | None:
-    """The best reporting verb in a window, from the parse: a verb of saying the quote hangs from scores
+def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], after: bool, quoted: list[bool]) -> list[Cue]:
+    """The reporting verbs in a window from the parse, best first: a verb of saying the quote hangs from scores
     highest; any verb the quote is the complement of, or that directly follows it, also qualifies."""
     speech_verbs = lexicon().speech_verbs
-    best: Cue | None = None
-    best_rank: tuple = ()
+    ranked: list[tuple[tuple, Cue]] = []
     quote_start = min(quote_tokens, default=0)
     for token in window:
         if token.pos_ not in ("VERB", "AUX"):
@@ -403,7 +475,7 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         if not (speech or adjacent or governs):
             continue
         subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
-        subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent else None)
+        subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent and not has_quoted_subject(token, quote_tokens) else None)
         if subject is None or names_with_the_quote(subject, token, quote_tokens) or says_how(token, subject, quote_tokens):
             continue
         if reports_a_thing_said(token, subject, window):
@@ -412,9 +484,18 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
         # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
         # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
         rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
-        if best is None or rank > best_rank:
-            best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
-    return best
+        ranked.append((rank, Cue(token.text, token.lemma_.lower(), subject, score, token)))
+    return [cue for _, cue in sorted(ranked, key=lambda pair: pair[0], reverse=True)]
+
+
+def has_quoted_subject(verb: Token, quote_tokens: set[int]) -> bool:
+    """The quote is part of a noun phrase that is the verb's subject (`saying no “arbitrary figure” could reflect the
+    town's needs`): the verb says what the quoted thing does, and the noun after it is its object, not an inverted
+    speaker (a subject all inside the quote is often the parser's slip for `“My view, …,” she said`)."""
+    first = min(quote_tokens, default=-1)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i < first <= c.i for c in verb.children
+    )
 
 
 def completes_with_own_subject(verb: Token) -> bool:
@@ -519,12 +600,76 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     chain = quote_ancestors(quote_tokens, ctx.doc)
     candidates = []
     for window, after in ((window_after(ctx, k), True), (window_before(ctx, k), False), (window_introducing(ctx, k), False)):
-        for cue in (phrase_cue(window), verb_cue(window, quote_tokens, chain, after, ctx.quoted), noun_cue(window, chain)):
+        verbs = verb_cues(window, quote_tokens, chain, after, ctx.quoted)
+        for cue in (phrase_cue(window), *verbs, noun_cue(window, chain)):
             if cue is not None:
                 candidates.append(cue)
     if not candidates:
         return reported_before(ctx, k)
-    return max(candidates, key=lambda cue: cue.score)
+    best = max(candidates, key=lambda cue: cue.score)
+    for cue in candidates:
+        if cue.score == best.score and reports_rather_than(cue, best):
+            best = cue
+    if is_incidental(best) and best.token is not None and best.subject is not None and best.subject.pos_ == "PRON":
+        # `A spokesman said there were 40 members. They shared a belief in the “…”`: a sentence whose subject only
+        # points back, with no verb of saying, goes on with the report before it, in the reporter's words
+        return reported_in_sentence_before(ctx, best.token.sent) or best
+    return best
+
+
+def reports_rather_than(cue: Cue, other: Cue) -> bool:
+    """Of two verbs of saying, one reporting what the other says (`Ann says Tom told them “…”`), the inner one
+    gives the quote's source, unless its subject names no one and the outer one's does: "evidence suggests",
+    "the ruling announced" or "the film reveals" tell what shows the words, and whoever reports that says them."""
+    if cue.token is None or other.token is None or cue.subject is None or other.subject is None:
+        return False
+    speech_verbs = lexicon().speech_verbs
+    if cue.verb_lemma not in speech_verbs or other.verb_lemma not in speech_verbs:
+        return False
+    if reports_within(cue.token, other.token):
+        return names_someone(cue.subject) or not names_someone(other.subject)
+    if reports_within(other.token, cue.token):
+        return names_someone(cue.subject) and not names_someone(other.subject)
+    return False
+
+
+def reports_within(inner: Token, outer: Token) -> bool:
+    """The inner verb heads a clause the outer one reports, through complement clauses only (a clause conjoined to
+    the reported one, `She said X, and the mother replied`, is the writer's own)."""
+    below = inner
+    for ancestor in inner.ancestors:
+        if below.dep_ not in ("ccomp", "parataxis"):
+            return False
+        if ancestor.i == outer.i:
+            return True
+        below = ancestor
+    return False
+
+
+def names_someone(subject: Token) -> bool:
+    """The subject is a name or a personal pronoun, not a common noun that names no one."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in ("it", "this", "that")
+    return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def reported_in_sentence_before(ctx: QuoteContext, sentence: Span) -> Cue | None:
+    """The speaker of the sentence of reported speech just before this one in its paragraph, if that is one."""
+    doc = ctx.doc
+    i = sentence.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    paragraph_start = ctx.paragraphs[ctx.paragraph_of(sentence.start_char)][0]
+    if i < 0 or doc[i].idx < paragraph_start:
+        return None
+    previous = doc[i].sent
+    if previous.start_char < paragraph_start or any(ctx.quoted[t.i] for t in previous):
+        return None
+    root = previous.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in lexicon().speech_verbs:
+        return None
+    subject = subject_of(root, ctx.quoted)
+    return Cue(root.text, root.lemma_.lower(), subject, 1, root) if subject is not None else None
 
 
 def reported_before(ctx: QuoteContext, k: int) -> Cue | None:
@@ -603,7 +748,8 @@ def name_span(subject: Token) -> Span:
     """The words naming the speaker: the subject with its modifiers on the left (titles, first names, determiners)."""
     doc = subject.doc
     start = subject.left_edge.i
-    while start < subject.i and (doc[start].is_punct or doc[start].is_space):
+    # a demonstrative is no part of a name (`Despite this Sourrouille said`, where the parser joined them)
+    while start < subject.i and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("this", "that")):
         start += 1
     end = subject.i + 1
     while end < len(doc) and doc[end].head.i == subject.i and doc[end].dep_ in ("flat", "compound"):
@@ -841,7 +987,8 @@ def nominal_span(ctx: QuoteContext, subject: Token) -> Span:
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     for token in doc[subject.i : end]:
-        if ctx.quoted[token.i]:
+        # a participle set off after the noun (`The paper, citing …`) tells what it does, not who it is
+        if ctx.quoted[token.i] or (token.tag_ == "VBG" and token.i > subject.i + 1 and doc[token.i - 1].text == ","):
             end = token.i
             break
     while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -1065,10 +1212,39 @@ def inside(mention: dict, speaker: Speaker) -> bool:
     return speaker.start is not None and speaker.start <= mention["start_char"] and mention["end_char"] <= speaker.end
 
 
+def end_unclosed_quote(doc: Doc, span: QuoteSpan) -> QuoteSpan:
+    """A quote whose closing mark was never set runs on to the next mark or the paragraph end, over the story's own
+    sentences. Where a later sentence of it reports speech in the third person (`Wenger said:`, `All firms said
+    they …`), the narrative has resumed: the quote ends before it, at its last sentence in the first or second person
+    (the speaker's own voice), or just before that report when none is."""
+    if span.close_mark >= 0:
+        return span
+    pieces = [s for s in doc.char_span(span.start, span.end, alignment_mode="expand").sents] if span.end > span.start else []
+    report = next((i for i, sentence in enumerate(pieces) if i > 0 and reports_in_third_person(sentence)), None)
+    if report is None:
+        return span
+    kept = pieces[:report]
+    voiced = [s for s in kept if any(t.lower_ in lexicon().speaker_pronouns for t in s)]
+    last = (voiced or kept)[-1]
+    end = min(last.end_char, span.end)
+    while end > span.start and doc.text[end - 1].isspace():
+        end -= 1
+    return replace(span, end=end)
+
+
+def reports_in_third_person(sentence: Span) -> bool:
+    """The sentence's main verb is a verb of saying in the past tense, the narrative's, whose subject is not "I", "we"
+    or "you" (a speaker's own "Time will tell" is no report)."""
+    root = sentence.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    narrated = root.tag_ == "VBD" and root.lemma_.lower() in lexicon().speech_verbs
+    return narrated and any(s.lower_ not in lexicon().speaker_pronouns for s in subjects)
+
+
 def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: list[dict]) -> list[dict]:
     """One row per direct quotation (without doc_id and partition columns)."""
     text = doc.text
-    spans = quote_spans(text)
+    spans = [end_unclosed_quote(doc, span) for span in quote_spans(text)]
     ctx = QuoteContext(doc, text, spans, mentions, entities)
     sentence_id_at = sentence_locator(sentences)
     rows: list[dict] = []
