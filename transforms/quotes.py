@@ -822,8 +822,9 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
         if phrase_head(token) is not token or head_entity(ctx, token) is not None:
             continue  # a role given to someone named ("Jack Ward, president of …", "the spokesman, John Smith")
         key = (lemma, token.tag_ == "NNS")
-        # a possessor makes a role as definite as "the" does: "his candidate" is someone named elsewhere
-        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" for c in token.children)
+        # a possessive pronoun makes a role as definite as "the" does ("his candidate" is someone named elsewhere);
+        # a named possessor introduces someone new ("Tony Blair's official spokesman")
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
         if definite and key not in introduced:
             continue  # "the chancellor" is someone named elsewhere, or no one the text introduced
         span = nominal_span(ctx, token)

@@ -552,6 +552,11 @@ def test_the_person_a_relative_who_stands_for_acts_in_its_clause(nlp):
             "is “simply unsafe” for lorries.",
             "Officials",
         ),
+        (
+            "Sara Holt opened the new ward on Friday. Sara Holt's spokesman defended the cost of the building.\n\n"
+            "He said: “Every penny was approved by the board.”",
+            "Sara Holt's spokesman",
+        ),
     ],
 )
 def test_a_pronoun_stands_for_someone_introduced_by_role(nlp, text, speaker):
