@@ -464,10 +464,14 @@ def names_with_the_quote(subject: Token, verb: Token, quote_tokens: set[int]) ->
     or the object of a clausal subject (`Eliminating “the scourge of war” is`)."""
     # a verb hanging from its speaker ("Clinton, who said …"; `Said Ellis: “…”`) has the quote under the speaker too
     verb_in_subject = any(ancestor.i == subject.i for ancestor in verb.ancestors)
+    doc = subject.doc
+    # the comma closing the quoted words (`“…,” her spokesman, Leo Marsh, said`) is often hung on the name after
+    # it: punctuation is no word of the subject's phrase
+    words = [i for i in quote_tokens if not doc[i].is_punct]
     # after the verb, a quote the parser hung on the subject ("Hale is alleged to have told them: “Nothing …”") is its content
     return any(
-        subject.left_edge.i <= i <= subject.i or (not verb_in_subject and i < verb.i and heads_up_to(subject.doc[i], subject, verb))
-        for i in quote_tokens
+        subject.left_edge.i <= i <= subject.i or (not verb_in_subject and i < verb.i and heads_up_to(doc[i], subject, verb))
+        for i in words
     )
 
 

@@ -701,6 +701,21 @@ def test_quotes_of_a_long_article_take_less_time_than_its_parse(nlp):
     assert quote_seconds < parse_seconds
 
 
+# --- explicit attributions the parser bends ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('Workers gathered outside the plant on Friday.\n\n"We have nowhere else to go," Daniel Price, 45, told reporters.', "Daniel Price"),
+        ('The senator was in hospital on Monday.\n\n"The senator is recovering well," her spokesman, Leo Marsh, said.', "Leo Marsh"),
+    ],
+)
+def test_the_comma_closing_a_quote_hung_on_the_speaker_does_not_make_it_part_of_the_name(nlp, text, name):
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
