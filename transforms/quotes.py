@@ -152,7 +152,7 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
         if ctx.quoted[token.i]:
             continue
         tokens.append(token)
-        if token.text in SENTENCE_END:
+        if ends_a_sentence(token):
             break
     return tokens
 
@@ -160,6 +160,15 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
 def ends_sentence(text: str) -> bool:
     """The quoted words end with a full stop (not "!" or "?", which attributions often follow: `“Why?” he asked`)."""
     return text.rstrip().rstrip("’'\"”)").endswith(".") and not text.rstrip().endswith("...")
+
+
+def ends_a_sentence(token: Token) -> bool:
+    """A full stop, question or exclamation mark, but not the full stop of an abbreviated title the tokenizer split
+    off (`“…,” Lt. Gen. Marcus Delaney told …`)."""
+    if token.text not in SENTENCE_END:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return not (token.text == "." and before is not None and not before.whitespace_ and f"{before.lower_}." in lexicon().titles)
 
 
 def window_before(ctx: QuoteContext, k: int) -> list[Token]:
@@ -170,7 +179,7 @@ def window_before(ctx: QuoteContext, k: int) -> list[Token]:
     tokens = []
     for i in range(ctx.token_at_or_after(start) - 1, -1, -1):
         token = doc[i]
-        if token.idx < paragraph_start or token.text in SENTENCE_END:
+        if token.idx < paragraph_start or ends_a_sentence(token):
             break
         if not ctx.quoted[token.i]:
             tokens.append(token)
@@ -190,7 +199,7 @@ def window_introducing(ctx: QuoteContext, k: int) -> list[Token]:
     tokens = []
     for i in range(ctx.token_at_or_after(previous_end) - 1, -1, -1):
         token = doc[i]
-        if token.idx < previous_start or ctx.quoted[token.i] or token.text in SENTENCE_END:
+        if token.idx < previous_start or ctx.quoted[token.i] or ends_a_sentence(token):
             break
         tokens.append(token)
     return tokens[::-1]

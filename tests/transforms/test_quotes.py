@@ -716,6 +716,18 @@ def test_the_comma_closing_a_quote_hung_on_the_speaker_does_not_make_it_part_of_
     assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The army denied the report.\n\n"There were no civilian casualties," Lt. Gen. Marcus Delaney told a news conference.',
+        'The army denied the report.\n\nLt. Gen. Marcus Delaney told a news conference: "There were no civilian casualties."',
+    ],
+)
+def test_the_full_stop_of_an_abbreviated_title_does_not_end_the_attribution(nlp, text):
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == ("Marcus Delaney", "explicit")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
