@@ -358,13 +358,16 @@ def is_subordinate(verb: Token) -> bool:
     )
 
 
-def phrase_cue(window: list[Token]) -> Cue | None:
-    """A multi-word cue such as "according to X": the speaker is the object of its last word."""
+def phrase_cue(window: list[Token], quoted: list[bool]) -> Cue | None:
+    """A multi-word cue such as "according to X": the speaker is the object of its last word (but in `Sadeq was
+    quoted by state television as saying` the one quoted speaks)."""
     words = [t.lower_ for t in window]
     for phrase in lexicon().speech_phrases:
         for i in range(len(words) - len(phrase) + 1):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 last = window[i + len(phrase) - 1]
+                if object_quoted_as_saying(last.head, quoted) is not None:
+                    continue
                 objects = [c for c in last.children if c.dep_ == "pobj"]
                 subject = objects[0] if objects else (window[i + len(phrase)] if i + len(phrase) < len(window) else None)
                 text = " ".join(t.text for t in window[i : i + len(phrase)])
@@ -431,15 +434,16 @@ def completes_with_own_subject(verb: Token) -> bool:
 
 
 def object_quoted_as_saying(verb: Token, quoted: list[bool]) -> Token | None:
-    """`the paper quoted Mr Chernin as saying`, `cited officials as saying`: the one quoted is the speaker, not the
-    one quoting; the cue is either the verb of quoting or the "saying" after its "as"."""
+    """`the paper quoted Mr Chernin as saying`, `cited officials as saying`, `Mr Chernin was quoted (by the paper) as
+    saying`: the one quoted is the speaker, not the one quoting; the cue is either the verb of quoting or the
+    "saying" after its "as"."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
         verb = verb.head.head
     says = any(
         child.dep_ == "prep" and child.lower_ == "as" and any(c.dep_ == "pcomp" and c.lemma_.lower() in lexicon().speech_verbs for c in child.children)
         for child in verb.children
     )
-    objects = [c for c in verb.children if c.dep_ == "dobj" and not quoted[c.i]]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not quoted[c.i]]
     return objects[0] if says and objects else None
 
 
@@ -524,7 +528,7 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     chain = quote_ancestors(quote_tokens, ctx.doc)
     candidates = []
     for window, after in ((window_after(ctx, k), True), (window_before(ctx, k), False), (window_introducing(ctx, k), False)):
-        for cue in (phrase_cue(window), verb_cue(window, quote_tokens, chain, after, ctx.quoted), noun_cue(window, chain)):
+        for cue in (phrase_cue(window, ctx.quoted), verb_cue(window, quote_tokens, chain, after, ctx.quoted), noun_cue(window, chain)):
             if cue is not None:
                 candidates.append(cue)
     if not candidates:

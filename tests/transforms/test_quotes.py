@@ -728,6 +728,18 @@ def test_the_full_stop_of_an_abbreviated_title_does_not_end_the_attribution(nlp,
     assert (row["speaker_name"], row["attribution"]) == ("Marcus Delaney", "explicit")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Colonel Amir Sadeq was quoted as saying: "The border is secure."',
+        'Colonel Amir Sadeq was quoted by state television as saying the border was "completely secure."',
+    ],
+)
+def test_the_subject_of_a_passive_quoted_as_saying_is_the_speaker(nlp, text):
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == ("Amir Sadeq", "explicit")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
