@@ -376,14 +376,21 @@ def phrase_cue(window: list[Token], quoted: list[bool]) -> Cue | None:
 
 
 def noun_cue(window: list[Token], chain: list[Token]) -> Cue | None:
-    """A noun of saying with a possessor ("Trump’s claim that “…”"): the possessor is the speaker."""
+    """A noun of saying with a possessor ("Trump’s claim that “…”"): the possessor is the speaker; but not where
+    the noun only sets the scene for a verb of saying (`In his closing remarks, Hale said:`), whose subject speaks."""
     nouns = lexicon().speech_nouns
     for token in window:
-        if token.pos_ == "NOUN" and token.lower_ in nouns:
+        if token.pos_ == "NOUN" and token.lower_ in nouns and not frames_a_verb_of_saying(token):
             owners = [c for c in token.children if c.dep_ == "poss"]
             if owners and (token in chain or not chain):
                 return Cue(token.text, token.lemma_.lower(), owners[0], 5)
     return None
+
+
+def frames_a_verb_of_saying(noun: Token) -> bool:
+    """The noun is the object of a preposition on a verb of saying (`in his remarks … said`)."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in lexicon().speech_verbs
 
 
 def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], after: bool, quoted: list[bool]) -> Cue | None:

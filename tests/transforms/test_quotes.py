@@ -740,6 +740,12 @@ def test_the_subject_of_a_passive_quoted_as_saying_is_the_speaker(nlp, text):
     assert (row["speaker_name"], row["attribution"]) == ("Amir Sadeq", "explicit")
 
 
+def test_a_noun_of_saying_framing_a_verb_of_saying_leaves_the_speaker_to_the_verb(nlp):
+    text = 'The debate went on for hours.\n\nIn his closing remarks, Gregory Hale said:\n\n"We owe it to our children to get this right."'
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["verb_lemma"], row["attribution"]) == ("Gregory Hale", "say", "explicit")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
