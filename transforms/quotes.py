@@ -411,7 +411,8 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
             continue
         parenthetical = hangs_from_quote(token, quote_tokens)
         adjacent = follows_quote_directly(token, window, after)
-        if not (speech or adjacent or governs):
+        introduces = introduces_with_colon(token, window, after)
+        if not (speech or adjacent or governs or introduces):
             continue
         subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent else None)
@@ -419,13 +420,34 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
             continue
         if reports_a_thing_said(token, subject, window):
             continue
-        score = speech + 2 * (governs or parenthetical) + 2 * adjacent
+        if not (speech or adjacent or governs) and not names_someone(subject):
+            continue  # `The rules are simple: “…”`: a clause about a thing introduces words nobody is said to speak
+        score = speech + 2 * (governs or parenthetical) + 2 * (adjacent or introduces)
         # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
         # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
         rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
         if best is None or rank > best_rank:
             best, best_rank = Cue(token.text, token.lemma_.lower(), subject, score), rank
     return best
+
+
+def introduces_with_colon(verb: Token, window: list[Token], after: bool) -> bool:
+    """`Marchetti was blunt: “…”`, `She put it this way:`: a single clause ending in a colon just before the quote
+    introduces it, whatever its verb (in `Smith watched as the crowd chanted:` the clause before the colon is the
+    crowd's)."""
+    if after or not window or window[-1].text != ":" or is_subordinate(verb):
+        return False
+    inside = {t.i for t in window}
+    later_clauses = [t for t in window if t.i > verb.i and t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in t.children)]
+    return (verb.head.i not in inside or verb.head.i == verb.i) and not later_clauses
+
+
+def names_someone(subject: Token) -> bool:
+    """A name (or a noun with a name in apposition: "the minister, Sofia Marchetti") or a personal pronoun: words
+    that can stand for a speaker without a word of saying."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in lexicon().pronouns and subject.lower_ not in ("it", "its")
+    return subject.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
 
 
 def completes_with_own_subject(verb: Token) -> bool:

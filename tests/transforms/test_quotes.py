@@ -746,6 +746,23 @@ def test_a_noun_of_saying_framing_a_verb_of_saying_leaves_the_speaker_to_the_ver
     assert (row["speaker_name"], row["verb_lemma"], row["attribution"]) == ("Gregory Hale", "say", "explicit")
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('The minister did not hold back.\n\nThe minister, Sofia Marchetti, was blunt: "This plan has failed and everyone knows it."', "Sofia Marchetti"),
+        ('Sofia Marchetti spoke to reporters after the meeting.\n\nShe put it this way:\n\n"Pay your taxes like everybody else does."', "Sofia Marchetti"),
+    ],
+)
+def test_a_clause_about_someone_ending_in_a_colon_introduces_the_quote(nlp, text, name):
+    (row,) = extract(nlp, text)
+    assert row["speaker_name"] == name
+
+
+def test_only_the_clause_just_before_the_colon_introduces_the_quote(nlp):
+    row = only_quote(nlp, 'Smith watched as the crowd chanted: "Lock them up, lock them up."')
+    assert (row["speaker"], row["verb_lemma"]) == ("the crowd", "chant")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
