@@ -780,7 +780,7 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
             "pronoun",
         )
     entity = head_entity(ctx, subject)
-    if entity is not None:
+    if entity is not None and not given_name_of_another(name_span(subject), subject, entity):
         span = name_span(subject)
         return Speaker(span.text, span.start_char, span.end_char, entity["name"], entity["entity_id"], "explicit")
     if subject.pos_ == "PROPN":
@@ -788,11 +788,35 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
         span = name_span(subject)
         proper = [t.text for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in words.titles and t.lower_ not in words.titles]
         entity = entity_by_surname(ctx, proper)
+        entity = None if entity is not None and given_name_of_another(span, subject, entity) else entity
         name = entity["name"] if entity else " ".join(proper) or None
         return Speaker(span.text, span.start_char, span.end_char, name, entity["entity_id"] if entity else None, "explicit")
     # "The New York businessman", "Gary Johnson’s doctor": nobody named, whatever the modifiers name
     span = nominal_span(ctx, subject)
     return Speaker(span.text, span.start_char, span.end_char, None, None, "explicit")
+
+
+def given_names(span: Span, subject: Token) -> list[Token]:
+    """The proper nouns written just before the name the tagger found, outside any entity and no titles or
+    initials: given names it did not see (the "Ivy" of `Ivy Moore said` when it tagged only "Moore")."""
+    doc, titles = subject.doc, lexicon().titles
+    start = subject.i
+    while start > span.start and doc[start].ent_iob_ == "I":
+        start -= 1
+    given = []
+    for t in reversed(doc[span.start : start]):
+        if t.pos_ != "PROPN" or t.ent_type_ or len(t.text.rstrip(".")) < 2 or t.lower_ in titles or t.lower_.rstrip(".") in titles:
+            break
+        given.append(t)
+    return given
+
+
+def given_name_of_another(span: Span, subject: Token, entity: dict) -> bool:
+    """`Ivy Moore said` in a story about Kellan Moore: a given name written before the family name that none of
+    the entity's names use makes the speaker another member of the family, not the entity the family name found."""
+    known = {word for name in (entity["name"], *entity.get("aliases", ())) for word in name.split()[:-1]}
+    given = given_names(span, subject)
+    return subject.pos_ == "PROPN" and entity["label"] == "PERSON" and bool(known) and bool(given) and not any(t.text in known for t in given)
 
 
 def head_entity(ctx: QuoteContext, subject: Token) -> dict | None:

@@ -763,6 +763,12 @@ def test_only_the_clause_just_before_the_colon_introduces_the_quote(nlp):
     assert (row["speaker"], row["verb_lemma"]) == ("the crowd", "chant")
 
 
+def test_a_given_name_the_tagger_missed_keeps_a_relative_apart_from_the_named_person(nlp):
+    text = 'Ivy Moore and her father Kellan Moore appeared together.\n\n"He is the best father in the world," Ivy Moore said.'
+    (row,) = extract(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("Ivy Moore", "Ivy Moore")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
