@@ -769,6 +769,18 @@ def test_a_given_name_the_tagger_missed_keeps_a_relative_apart_from_the_named_pe
     assert (row["speaker"], row["speaker_name"]) == ("Ivy Moore", "Ivy Moore")
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('Mr Dunmore was quoted in the Evening Courier saying: "I feel the party has over-reacted to a private remark."', "Dunmore"),
+        ('Tom Avery was released on bail on Friday and told reporters: "I have done nothing wrong at all."', "Tom Avery"),
+    ],
+)
+def test_a_verb_borrowing_the_subject_of_a_passive_without_agent_is_done_by_that_subject(nlp, text, name):
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
