@@ -802,6 +802,8 @@ def given_names(span: Span, subject: Token) -> list[Token]:
     """The proper nouns written just before the name the tagger found, outside any entity and no titles or
     initials: given names it did not see (the "Ivy" of `Ivy Moore said` when it tagged only "Moore")."""
     doc, titles = subject.doc, lexicon().titles
+    if not subject.ent_type_:
+        return []  # the subject is no name the tagger saw ("Scottish Health Minister, Andrew Kerr MSP")
     start = subject.i
     while start > span.start and doc[start].ent_iob_ == "I":
         start -= 1

@@ -769,6 +769,12 @@ def test_a_given_name_the_tagger_missed_keeps_a_relative_apart_from_the_named_pe
     assert (row["speaker"], row["speaker_name"]) == ("Ivy Moore", "Ivy Moore")
 
 
+def test_a_title_before_a_name_in_apposition_is_no_given_name(nlp):
+    text = 'Ministers announced extra funding.\n\nScottish Health Minister, Andrew Kerr MSP, said: "This money will cut waiting times across the country."'
+    (row,) = extract(nlp, text)
+    assert row["speaker_name"].startswith("Andrew Kerr")
+
+
 @pytest.mark.parametrize(
     "text, name",
     [
