@@ -434,14 +434,14 @@ def verb_cue(window: list[Token], quote_tokens: set[int], chain: list[Token], af
 
 
 def introduces_with_colon(verb: Token, window: list[Token], after: bool) -> bool:
-    """`Marchetti was blunt: “…”`, `She put it this way:`: a single clause ending in a colon just before the quote
-    introduces it, whatever its verb (in `Smith watched as the crowd chanted:` the clause before the colon is the
-    crowd's)."""
+    """`Marchetti was blunt: “…”`, `She put it this way:`: the verb of a main clause ending in a colon just before
+    the quote introduces it, whatever the verb, when no other verb comes between (in `Smith watched as the crowd
+    chanted:` the words before the colon are the crowd's, in `she said, adding:` the adding introduces)."""
     if after or not window or window[-1].text != ":" or is_subordinate(verb):
         return False
     inside = {t.i for t in window}
-    later_clauses = [t for t in window if t.i > verb.i and t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in t.children)]
-    return (verb.head.i not in inside or verb.head.i == verb.i) and not later_clauses
+    later_verbs = [t for t in window if t.i > verb.i and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+    return (verb.head.i not in inside or verb.head.i == verb.i) and not later_verbs
 
 
 def names_someone(subject: Token) -> bool:
