@@ -804,9 +804,9 @@ def given_names(span: Span, subject: Token) -> list[Token]:
     doc, titles = subject.doc, lexicon().titles
     if not subject.ent_type_:
         return []  # the subject is no name the tagger saw ("Scottish Health Minister, Andrew Kerr MSP")
+    if doc[subject.i].ent_iob_ == "I":
+        return []  # the tagger's name has words before the head already ("Colonel Amir Sadeq")
     start = subject.i
-    while start > span.start and doc[start].ent_iob_ == "I":
-        start -= 1
     given = []
     for t in reversed(doc[span.start : start]):
         if t.pos_ != "PROPN" or t.ent_type_ or len(t.text.rstrip(".")) < 2 or t.lower_ in titles or t.lower_.rstrip(".") in titles:
