@@ -216,8 +216,8 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
             # a participle or coordinated verb borrowing the subject of a passive with no agent is done by that
-            # subject (`Mr Dunmore was quoted in the Courier saying: …`)
-            return objects[0] if objects else child if depth > 0 else None
+            # subject (`Mr Dunmore was quoted in the Courier saying: …`); only the passive it hangs from directly
+            return objects[0] if objects else child if depth == 1 else None
         if child.pos_ == "PRON" and child.tag_ == "DT":
             return None  # "that was not her view": a demonstrative stands for a thing said, not a speaker
         if child.tag_ in ("WP", "WDT"):

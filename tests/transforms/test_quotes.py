@@ -787,6 +787,12 @@ def test_a_verb_borrowing_the_subject_of_a_passive_without_agent_is_done_by_that
     assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
 
 
+def test_only_the_passive_a_verb_hangs_from_directly_lends_it_its_subject(nlp):
+    # "swearing" reaches the passive "cancelled" only through "for" and a verb the parser coordinated with it
+    text = 'Rapper Doxa, whose US concerts were cancelled after complaints about his "hateful" songs, has been arrested in Lagos for swearing at police.'
+    assert [row["speaker"] for row in extract(nlp, text)] in ([], [None])
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
