@@ -143,8 +143,6 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
     _, end = marked_bounds(span)
     paragraph_end = ctx.paragraphs[ctx.paragraph_of(span.start)][1]
     following = doc[ctx.token_at_or_after(end):]
-    if ends_sentence(ctx.text[span.start : span.end]) and len(following) and not following[0].is_lower:
-        return []  # `“… fraud.” Members of …`: a full stop inside the marks ended the sentence
     tokens = []
     for token in following:
         if token.idx >= paragraph_end or (ctx.quoted[token.i] and token.text in SENTENCE_END):
@@ -154,7 +152,25 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
         tokens.append(token)
         if ends_a_sentence(token):
             break
+    if ends_sentence(ctx.text[span.start : span.end]) and len(following) and not following[0].is_lower:
+        # `“… fraud.” Members of …`: a full stop inside the marks ended the sentence, and the next one is the
+        # quote's attribution only when it says nothing else (`“… accommodation.” Rockwell told bankers.`)
+        return tokens if only_attributes(tokens, ctx.quoted) else []
     return tokens
+
+
+def only_attributes(sentence: list[Token], quoted: list[bool]) -> bool:
+    """The words are a whole sentence that only names a speaker and a verb of saying: a short subject, the
+    verb, and nothing it reports of its own (no clause, no quote) before the sentence ends."""
+    if not sentence or not ends_a_sentence(sentence[-1]) or any(quoted[t.i] for t in sentence[0].doc[sentence[0].i : sentence[-1].i]):
+        return False
+    speech_verbs = lexicon().speech_verbs
+    verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) != 1 or verbs[0].lemma_.lower() not in speech_verbs:
+        return False
+    verb = verbs[0]
+    leading = [t for t in sentence if t.i < verb.i and not t.is_punct]
+    return 0 < len(leading) <= 6 and not any(c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") for c in verb.children)
 
 
 def ends_sentence(text: str) -> bool:

@@ -793,6 +793,23 @@ def test_only_the_passive_a_verb_hangs_from_directly_lends_it_its_subject(nlp):
     assert [row["speaker"] for row in extract(nlp, text)] in ([], [None])
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('Talks resumed on Monday.\n\n"I think the banks will be talking for weeks and I am hopeful that we will find an accommodation." Rockwell told bankers at a luncheon.', "Rockwell"),
+        ('Shares fell sharply.\n\n"Fairmont simply does not have the technology they want." Mayhew said.', "Mayhew"),
+    ],
+)
+def test_a_sentence_that_only_names_a_speaker_after_a_quote_closed_by_a_full_stop_attributes_it(nlp, text, name):
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
+
+
+def test_a_sentence_with_content_of_its_own_after_a_quote_closed_by_a_full_stop_does_not_attribute_it(nlp):
+    (row,) = extract(nlp, 'The hearing opened.\n\n"We will win this case in the end." Members of the committee said they doubted it.')
+    assert row["speaker"] is None
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
