@@ -585,9 +585,15 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
 
 def reported_before(ctx: QuoteContext, k: int) -> Cue | None:
     """A quote opening a sentence with no cue of its own, right after a sentence of reported speech in its
-    paragraph ("The administration may wait, Schiff said. “…”"): that sentence's speaker goes on in direct speech."""
+    paragraph ("The administration may wait, Schiff said. “…”"), or ending the paragraph before when the quote opens
+    its own: that sentence's speaker goes on in direct speech."""
     doc, span = ctx.doc, ctx.spans[k]
-    paragraph_start = ctx.paragraphs[ctx.paragraph_of(span.start)][0]
+    paragraph = ctx.paragraph_of(span.start)
+    paragraph_start = ctx.paragraphs[paragraph][0]
+    opens_paragraph = not ctx.text[paragraph_start : marked_bounds(span)[0]].strip()
+    if opens_paragraph and paragraph > 0:
+        # `…, Brancho told Reuters.¶“We fear …”`: the sentence just before may end the paragraph before
+        paragraph_start = ctx.paragraphs[paragraph - 1][0]
     i = ctx.token_at_or_after(marked_bounds(span)[0]) - 1
     while i >= 0 and doc[i].is_space:
         i -= 1

@@ -810,6 +810,15 @@ def test_a_sentence_with_content_of_its_own_after_a_quote_closed_by_a_full_stop_
     assert row["speaker"] is None
 
 
+def test_a_quote_opening_a_paragraph_goes_on_with_the_reported_speech_ending_the_paragraph_before(nlp):
+    text = (
+        "Floods swept away dozens of homes in the north, health minister Carlos Ibarra told reporters.\n\n"
+        '"We fear that many more people are missing in the villages along the river."'
+    )
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == ("Carlos Ibarra", "explicit")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
