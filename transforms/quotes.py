@@ -561,11 +561,16 @@ def leading_subject(verb: Token, window: list[Token]) -> Token | None:
 
 
 def inverted_subject(verb: Token, quoted: list[bool]) -> Token | None:
-    """The name after an inverted verb ("…,” added Rep. Jim Clyburn") when the parser did not call it a subject."""
+    """The name after an inverted verb ("…,” added Rep. Jim Clyburn") when the parser did not call it a subject:
+    a noun or name, or an adjective made a noun by its determiner ("…,” added the 30-year-old), but no time
+    ("said Tuesday", "said the next day")."""
     for child in verb.rights:
-        if quoted[child.i] or child.ent_type_ in ("DATE", "TIME"):
+        if quoted[child.i]:
             continue
-        if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd"):
+        noun = child.pos_ in ("PROPN", "NOUN") and child.ent_type_ not in ("DATE", "TIME")
+        # "the 30-year-old": a determiner and a measure make a noun phrase of the adjective ("said the same" has none)
+        made_noun = child.pos_ == "ADJ" and any(c.dep_ == "det" for c in child.children) and any(c.pos_ in ("NOUN", "NUM") for c in child.lefts)
+        if (noun or made_noun) and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd"):
             return child
     return None
 

@@ -819,6 +819,11 @@ def test_a_quote_opening_a_paragraph_goes_on_with_the_reported_speech_ending_the
     assert (row["speaker_name"], row["attribution"]) == ("Carlos Ibarra", "explicit")
 
 
+def test_an_age_made_a_noun_after_an_inverted_verb_is_the_speaker(nlp):
+    (row,) = extract(nlp, 'The team lost again.\n\n"It had a big impact on us, but we recovered," added the 30-year-old, referring to the penalty.')
+    assert (row["speaker"], row["attribution"]) == ("the 30-year-old", "explicit")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
