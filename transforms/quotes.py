@@ -179,12 +179,17 @@ def ends_sentence(text: str) -> bool:
 
 
 def ends_a_sentence(token: Token) -> bool:
-    """A full stop, question or exclamation mark, but not the full stop of an abbreviated title the tokenizer split
-    off (`“…,” Lt. Gen. Marcus Delaney told …`)."""
+    """A full stop, question or exclamation mark, but not the full stop of an abbreviation the tokenizer split off:
+    of a title (`“…,” Lt. Gen. Marcus Delaney told …`), or any the sentence goes on after (`Harper, I-Vt., said`,
+    `Harper (I-Vt.) told`)."""
     if token.text not in SENTENCE_END:
         return False
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return not (token.text == "." and before is not None and not before.whitespace_ and f"{before.lower_}." in lexicon().titles)
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.text == "." and before is not None and not before.whitespace_ and f"{before.lower_}." in lexicon().titles:
+        return False
+    return not (token.text == "." and after is not None and (after.text in (",", ";", ")") or after.is_lower))
 
 
 def window_before(ctx: QuoteContext, k: int) -> list[Token]:

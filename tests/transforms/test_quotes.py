@@ -824,6 +824,18 @@ def test_an_age_made_a_noun_after_an_inverted_verb_is_the_speaker(nlp):
     assert (row["speaker"], row["attribution"]) == ("the 30-year-old", "explicit")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is a disgrace," Harper, I-Vt., said on Tuesday.',
+        '"This is a disgrace," Sen. Lou Harper (I-Vt.) told reporters.',
+    ],
+)
+def test_the_full_stop_of_an_abbreviation_the_sentence_goes_on_after_does_not_end_the_attribution(nlp, text):
+    row = only_quote(nlp, text)
+    assert row["speaker_name"].endswith("Harper")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
