@@ -152,8 +152,6 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
     _, end = marked_bounds(span)
     paragraph_end = ctx.paragraphs[ctx.paragraph_of(span.start)][1]
     following = doc[ctx.token_at_or_after(end):]
-    if ends_sentence(ctx.text[span.start : span.end]) and len(following) and not following[0].is_lower:
-        return []  # `“… fraud.” Members of …`: a full stop inside the marks ended the sentence
     tokens = []
     for token in following:
         if token.idx >= paragraph_end or (ctx.quoted[token.i] and token.text in SENTENCE_END):
@@ -161,14 +159,46 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
         if ctx.quoted[token.i]:
             continue
         tokens.append(token)
-        if token.text in SENTENCE_END:
+        if ends_a_sentence(token):
             break
+    if ends_sentence(ctx.text[span.start : span.end]) and len(following) and not following[0].is_lower:
+        # `“… fraud.” Members of …`: a full stop inside the marks ended the sentence, and the next one is the
+        # quote's attribution only when it says nothing else (`“… accommodation.” Rockwell told bankers.`)
+        return tokens if only_attributes(tokens, ctx.quoted) else []
     return tokens
+
+
+def only_attributes(sentence: list[Token], quoted: list[bool]) -> bool:
+    """The words are a whole sentence that only names a speaker and a verb of saying: a short subject, the
+    verb, and nothing it reports of its own (no clause, no quote) before the sentence ends."""
+    if not sentence or not ends_a_sentence(sentence[-1]) or any(quoted[t.i] for t in sentence[0].doc[sentence[0].i : sentence[-1].i]):
+        return False
+    speech_verbs = lexicon().speech_verbs
+    verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) != 1 or verbs[0].lemma_.lower() not in speech_verbs:
+        return False
+    verb = verbs[0]
+    leading = [t for t in sentence if t.i < verb.i and not t.is_punct]
+    return 0 < len(leading) <= 6 and not any(c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") for c in verb.children)
 
 
 def ends_sentence(text: str) -> bool:
     """The quoted words end with a full stop (not "!" or "?", which attributions often follow: `“Why?” he asked`)."""
     return text.rstrip().rstrip("’'\"”)").endswith(".") and not text.rstrip().endswith("...")
+
+
+def ends_a_sentence(token: Token) -> bool:
+    """A full stop, question or exclamation mark, but not the full stop of an abbreviation the tokenizer split off:
+    of a title (`“…,” Lt. Gen. Marcus Delaney told …`), or any the sentence goes on after (`Harper, I-Vt., said`,
+    `Harper (I-Vt.) told`)."""
+    if token.text not in SENTENCE_END:
+        return False
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.text == "." and before is not None and not before.whitespace_ and f"{before.lower_}." in lexicon().titles:
+        return False
+    return not (token.text == "." and after is not None and (after.text in (",", ";", ")") or after.is_lower))
 
 
 def window_before(ctx: QuoteContext, k: int) -> list[Token]:
@@ -179,7 +209,7 @@ def window_before(ctx: QuoteContext, k: int) -> list[Token]:
     tokens = []
     for i in range(ctx.token_at_or_after(start) - 1, -1, -1):
         token = doc[i]
-        if token.idx < paragraph_start or token.text in SENTENCE_END:
+        if token.idx < paragraph_start or ends_a_sentence(token):
             break
         if not ctx.quoted[token.i]:
             tokens.append(token)
@@ -199,7 +229,7 @@ def window_introducing(ctx: QuoteContext, k: int) -> list[Token]:
     tokens = []
     for i in range(ctx.token_at_or_after(previous_end) - 1, -1, -1):
         token = doc[i]
-        if token.idx < previous_start or ctx.quoted[token.i] or token.text in SENTENCE_END:
+        if token.idx < previous_start or ctx.quoted[token.i] or ends_a_sentence(token):
             break
         tokens.append(token)
     return tokens[::-1]
@@ -215,7 +245,9 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
         if child.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
-            return objects[0] if objects else None
+            # a participle or coordinated verb borrowing the subject of a passive with no agent is done by that
+            # subject (`Mr Dunmore was quoted in the Courier saying: …`); only the passive it hangs from directly
+            return objects[0] if objects else child if depth == 1 else None
         if child.pos_ == "PRON" and child.tag_ == "DT":
             return None  # "that was not her view": a demonstrative stands for a thing said, not a speaker
         if child.tag_ in ("WP", "WDT"):
@@ -430,13 +462,16 @@ def is_subordinate(verb: Token) -> bool:
     )
 
 
-def phrase_cue(window: list[Token]) -> Cue | None:
-    """A multi-word cue such as "according to X": the speaker is the object of its last word."""
+def phrase_cue(window: list[Token], quoted: list[bool]) -> Cue | None:
+    """A multi-word cue such as "according to X": the speaker is the object of its last word (but in `Sadeq was
+    quoted by state television as saying` the one quoted speaks)."""
     words = [t.lower_ for t in window]
     for phrase in lexicon().speech_phrases:
         for i in range(len(words) - len(phrase) + 1):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 last = window[i + len(phrase) - 1]
+                if object_quoted_as_saying(last.head, quoted) is not None:
+                    continue
                 objects = [c for c in last.children if c.dep_ == "pobj"]
                 subject = objects[0] if objects else (window[i + len(phrase)] if i + len(phrase) < len(window) else None)
                 text = " ".join(t.text for t in window[i : i + len(phrase)])
@@ -445,14 +480,21 @@ def phrase_cue(window: list[Token]) -> Cue | None:
 
 
 def noun_cue(window: list[Token], chain: list[Token]) -> Cue | None:
-    """A noun of saying with a possessor ("Trump’s claim that “…”"): the possessor is the speaker."""
+    """A noun of saying with a possessor ("Trump’s claim that “…”"): the possessor is the speaker; but not where
+    the noun only sets the scene for a verb of saying (`In his closing remarks, Hale said:`), whose subject speaks."""
     nouns = lexicon().speech_nouns
     for token in window:
-        if token.pos_ == "NOUN" and token.lower_ in nouns:
+        if token.pos_ == "NOUN" and token.lower_ in nouns and not frames_a_verb_of_saying(token):
             owners = [c for c in token.children if c.dep_ == "poss"]
             if owners and (token in chain or not chain):
                 return Cue(token.text, token.lemma_.lower(), owners[0], 5)
     return None
+
+
+def frames_a_verb_of_saying(noun: Token) -> bool:
+    """The noun is the object of a preposition on a verb of saying (`in his remarks … said`)."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in lexicon().speech_verbs
 
 
 def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], after: bool, quoted: list[bool]) -> list[Cue]:
@@ -472,7 +514,8 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
             continue
         parenthetical = hangs_from_quote(token, quote_tokens)
         adjacent = follows_quote_directly(token, window, after)
-        if not (speech or adjacent or governs):
+        introduces = introduces_with_colon(token, window, after)
+        if not (speech or adjacent or governs or introduces):
             continue
         subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent and not has_quoted_subject(token, quote_tokens) else None)
@@ -480,7 +523,9 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
             continue
         if reports_a_thing_said(token, subject, window):
             continue
-        score = speech + 2 * (governs or parenthetical) + 2 * adjacent
+        if not (speech or adjacent or governs) and not names_someone(subject):
+            continue  # `The rules are simple: “…”`: a clause about a thing introduces words nobody is said to speak
+        score = speech + 2 * (governs or parenthetical) + 2 * (adjacent or introduces)
         # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
         # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
         rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
@@ -498,6 +543,26 @@ def has_quoted_subject(verb: Token, quote_tokens: set[int]) -> bool:
     )
 
 
+def introduces_with_colon(verb: Token, window: list[Token], after: bool) -> bool:
+    """`Marchetti was blunt: “…”`, `She put it this way:`: the verb of a main clause ending in a colon just before
+    the quote introduces it, whatever the verb, when no other verb comes between (in `Smith watched as the crowd
+    chanted:` the words before the colon are the crowd's, in `she said, adding:` the adding introduces)."""
+    if after or not window or window[-1].text != ":" or is_subordinate(verb):
+        return False
+    inside = {t.i for t in window}
+    later_verbs = [t for t in window if t.i > verb.i and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+    return (verb.head.i not in inside or verb.head.i == verb.i) and not later_verbs
+
+
+def names_someone(subject: Token) -> bool:
+    """A name (or a noun with a name in apposition: "the minister, Sofia Marchetti") or a personal pronoun other
+    than "it": words that stand for someone, not a common noun that names no one."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in lexicon().pronouns and subject.lower_ not in ("it", "its")
+    named = subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    return named or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
+
+
 def completes_with_own_subject(verb: Token) -> bool:
     """A to-infinitive with its own subject completing another verb (`It expected 2005 to be a “transitional year”`,
     `wants taxes to be “fair”`): that subject is what the clause is about, not a speaker; the verb it completes
@@ -511,15 +576,16 @@ def completes_with_own_subject(verb: Token) -> bool:
 
 
 def object_quoted_as_saying(verb: Token, quoted: list[bool]) -> Token | None:
-    """`the paper quoted Mr Chernin as saying`, `cited officials as saying`: the one quoted is the speaker, not the
-    one quoting; the cue is either the verb of quoting or the "saying" after its "as"."""
+    """`the paper quoted Mr Chernin as saying`, `cited officials as saying`, `Mr Chernin was quoted (by the paper) as
+    saying`: the one quoted is the speaker, not the one quoting; the cue is either the verb of quoting or the
+    "saying" after its "as"."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
         verb = verb.head.head
     says = any(
         child.dep_ == "prep" and child.lower_ == "as" and any(c.dep_ == "pcomp" and c.lemma_.lower() in lexicon().speech_verbs for c in child.children)
         for child in verb.children
     )
-    objects = [c for c in verb.children if c.dep_ == "dobj" and not quoted[c.i]]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not quoted[c.i]]
     return objects[0] if says and objects else None
 
 
@@ -553,10 +619,14 @@ def names_with_the_quote(subject: Token, verb: Token, quote_tokens: set[int]) ->
     or the object of a clausal subject (`Eliminating “the scourge of war” is`)."""
     # a verb hanging from its speaker ("Clinton, who said …"; `Said Ellis: “…”`) has the quote under the speaker too
     verb_in_subject = any(ancestor.i == subject.i for ancestor in verb.ancestors)
+    doc = subject.doc
+    # the comma closing the quoted words (`“…,” her spokesman, Leo Marsh, said`) is often hung on the name after
+    # it: punctuation is no word of the subject's phrase
+    words = [i for i in quote_tokens if not doc[i].is_punct]
     # after the verb, a quote the parser hung on the subject ("Hale is alleged to have told them: “Nothing …”") is its content
     return any(
-        subject.left_edge.i <= i <= subject.i or (not verb_in_subject and i < verb.i and heads_up_to(subject.doc[i], subject, verb))
-        for i in quote_tokens
+        subject.left_edge.i <= i <= subject.i or (not verb_in_subject and i < verb.i and heads_up_to(doc[i], subject, verb))
+        for i in words
     )
 
 
@@ -586,11 +656,16 @@ def leading_subject(verb: Token, window: list[Token]) -> Token | None:
 
 
 def inverted_subject(verb: Token, quoted: list[bool]) -> Token | None:
-    """The name after an inverted verb ("…,” added Rep. Jim Clyburn") when the parser did not call it a subject."""
+    """The name after an inverted verb ("…,” added Rep. Jim Clyburn") when the parser did not call it a subject:
+    a noun or name, or an adjective made a noun by its determiner ("…,” added the 30-year-old), but no time
+    ("said Tuesday", "said the next day")."""
     for child in verb.rights:
-        if quoted[child.i] or child.ent_type_ in ("DATE", "TIME"):
+        if quoted[child.i]:
             continue
-        if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd"):
+        noun = child.pos_ in ("PROPN", "NOUN") and child.ent_type_ not in ("DATE", "TIME")
+        # "the 30-year-old": a determiner and a measure make a noun phrase of the adjective ("said the same" has none)
+        made_noun = child.pos_ == "ADJ" and any(c.dep_ == "det" for c in child.children) and any(c.pos_ in ("NOUN", "NUM") for c in child.lefts)
+        if (noun or made_noun) and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd"):
             return child
     return None
 
@@ -601,7 +676,7 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     candidates = []
     for window, after in ((window_after(ctx, k), True), (window_before(ctx, k), False), (window_introducing(ctx, k), False)):
         verbs = verb_cues(window, quote_tokens, chain, after, ctx.quoted)
-        for cue in (phrase_cue(window), *verbs, noun_cue(window, chain)):
+        for cue in (phrase_cue(window, ctx.quoted), *verbs, noun_cue(window, chain)):
             if cue is not None:
                 candidates.append(cue)
     if not candidates:
@@ -646,13 +721,6 @@ def reports_within(inner: Token, outer: Token) -> bool:
     return False
 
 
-def names_someone(subject: Token) -> bool:
-    """The subject is a name or a personal pronoun, not a common noun that names no one."""
-    if subject.pos_ == "PRON":
-        return subject.lower_ not in ("it", "this", "that")
-    return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-
-
 def reported_in_sentence_before(ctx: QuoteContext, sentence: Span) -> Cue | None:
     """The speaker of the sentence of reported speech just before this one in its paragraph, if that is one."""
     doc = ctx.doc
@@ -674,9 +742,15 @@ def reported_in_sentence_before(ctx: QuoteContext, sentence: Span) -> Cue | None
 
 def reported_before(ctx: QuoteContext, k: int) -> Cue | None:
     """A quote opening a sentence with no cue of its own, right after a sentence of reported speech in its
-    paragraph ("The administration may wait, Schiff said. “…”"): that sentence's speaker goes on in direct speech."""
+    paragraph ("The administration may wait, Schiff said. “…”"), or ending the paragraph before when the quote opens
+    its own: that sentence's speaker goes on in direct speech."""
     doc, span = ctx.doc, ctx.spans[k]
-    paragraph_start = ctx.paragraphs[ctx.paragraph_of(span.start)][0]
+    paragraph = ctx.paragraph_of(span.start)
+    paragraph_start = ctx.paragraphs[paragraph][0]
+    opens_paragraph = not ctx.text[paragraph_start : marked_bounds(span)[0]].strip()
+    if opens_paragraph and paragraph > 0:
+        # `…, Brancho told Reuters.¶“We fear …”`: the sentence just before may end the paragraph before
+        paragraph_start = ctx.paragraphs[paragraph - 1][0]
     i = ctx.token_at_or_after(marked_bounds(span)[0]) - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
@@ -957,7 +1031,7 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
             "pronoun",
         )
     entity = head_entity(ctx, subject)
-    if entity is not None:
+    if entity is not None and not given_name_of_another(name_span(subject), subject, entity):
         span = name_span(subject)
         return Speaker(span.text, span.start_char, span.end_char, entity["name"], entity["entity_id"], "explicit")
     if subject.pos_ == "PROPN":
@@ -965,11 +1039,37 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
         span = name_span(subject)
         proper = [t.text for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in words.titles and t.lower_ not in words.titles]
         entity = entity_by_surname(ctx, proper)
+        entity = None if entity is not None and given_name_of_another(span, subject, entity) else entity
         name = entity["name"] if entity else " ".join(proper) or None
         return Speaker(span.text, span.start_char, span.end_char, name, entity["entity_id"] if entity else None, "explicit")
     # "The New York businessman", "Gary Johnson’s doctor": nobody named, whatever the modifiers name
     span = nominal_span(ctx, subject)
     return Speaker(span.text, span.start_char, span.end_char, None, None, "explicit")
+
+
+def given_names(span: Span, subject: Token) -> list[Token]:
+    """The proper nouns written just before the name the tagger found, outside any entity and no titles or
+    initials: given names it did not see (the "Ivy" of `Ivy Moore said` when it tagged only "Moore")."""
+    doc, titles = subject.doc, lexicon().titles
+    if not subject.ent_type_:
+        return []  # the subject is no name the tagger saw ("Scottish Health Minister, Andrew Kerr MSP")
+    if doc[subject.i].ent_iob_ == "I":
+        return []  # the tagger's name has words before the head already ("Colonel Amir Sadeq")
+    start = subject.i
+    given = []
+    for t in reversed(doc[span.start : start]):
+        if t.pos_ != "PROPN" or t.ent_type_ or len(t.text.rstrip(".")) < 2 or t.lower_ in titles or t.lower_.rstrip(".") in titles:
+            break
+        given.append(t)
+    return given
+
+
+def given_name_of_another(span: Span, subject: Token, entity: dict) -> bool:
+    """`Ivy Moore said` in a story about Kellan Moore: a given name written before the family name that none of
+    the entity's names use makes the speaker another member of the family, not the entity the family name found."""
+    known = {word for name in (entity["name"], *entity.get("aliases", ())) for word in name.split()[:-1]}
+    given = given_names(span, subject)
+    return subject.pos_ == "PROPN" and entity["label"] == "PERSON" and bool(known) and bool(given) and not any(t.text in known for t in given)
 
 
 def head_entity(ctx: QuoteContext, subject: Token) -> dict | None:
