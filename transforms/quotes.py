@@ -170,7 +170,8 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
 
 def only_attributes(sentence: list[Token], quoted: list[bool]) -> bool:
     """The words are a whole sentence that only names a speaker and a verb of saying: a short subject, the
-    verb, and nothing it reports of its own (no clause, no quote) before the sentence ends."""
+    verb, and nothing it reports of its own (no clause, no quote, no object but a listener: "told bankers",
+    not "estimate a value") before the sentence ends."""
     if not sentence or not ends_a_sentence(sentence[-1]) or any(quoted[t.i] for t in sentence[0].doc[sentence[0].i : sentence[-1].i]):
         return False
     speech_verbs = lexicon().speech_verbs
@@ -179,7 +180,12 @@ def only_attributes(sentence: list[Token], quoted: list[bool]) -> bool:
         return False
     verb = verbs[0]
     leading = [t for t in sentence if t.i < verb.i and not t.is_punct]
-    return 0 < len(leading) <= 6 and not any(c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") for c in verb.children)
+    listeners = lexicon().person_nouns
+    reports = any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") or c.dep_ == "dobj" and c.pos_ not in ("PRON", "PROPN") and c.lemma_.lower() not in listeners
+        for c in verb.children
+    )
+    return 0 < len(leading) <= 6 and not reports
 
 
 def ends_sentence(text: str) -> bool:

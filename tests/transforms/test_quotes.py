@@ -996,8 +996,15 @@ def test_a_sentence_that_only_names_a_speaker_after_a_quote_closed_by_a_full_sto
     assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
 
 
-def test_a_sentence_with_content_of_its_own_after_a_quote_closed_by_a_full_stop_does_not_attribute_it(nlp):
-    (row,) = extract(nlp, 'The hearing opened.\n\n"We will win this case in the end." Members of the committee said they doubted it.')
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The hearing opened.\n\n"We will win this case in the end." Members of the committee said they doubted it.',
+        'The shares rose.\n\n"The plant alone is worth the price." Other dealers estimate a value well above it.',
+    ],
+)
+def test_a_sentence_with_content_of_its_own_after_a_quote_closed_by_a_full_stop_does_not_attribute_it(nlp, text):
+    (row,) = extract(nlp, text)
     assert row["speaker"] is None
 
 
