@@ -360,7 +360,8 @@ def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     mentions = split_at_breaks(doc, model_mentions(doc))
     mentions = [replace(m, label="PERSON") if m.label != "PERSON" and title_led_person(doc, m) else m for m in mentions]
     mentions = drop_absorbed_words(doc, extend_over_particles(doc, extend_over_hyphenated_parts(doc, trim_edges(doc, mentions))))
-    mentions = [m for m in mentions if not in_compound_word(doc, m)]
+    # a title alone names no one ("A UK Independence Party MEP": the tagger's "MEP")
+    mentions = [m for m in mentions if not in_compound_word(doc, m) and not all(is_title(t) for t in doc[m.start : m.end])]
     mentions = [replace(m, label="ORG") if corporate(doc, m) else m for m in mentions]
     mentions = [replace(m, label="PERSON") if titled_person(doc, m) and m.label in ("ORG", "GPE", "NORP", "LOC") else m for m in mentions]
     agencies = agency_mentions(doc)

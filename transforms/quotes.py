@@ -280,7 +280,7 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
     shown = object_shown_doing(verb, quoted)
     if shown is not None:
         return shown
-    if verb.dep_ in BORROWING_DEPS and verb.head is not verb and depth < 3:
+    if verb.dep_ in BORROWING_DEPS and verb.head != verb and depth < 3:
         return subject_of(coordinated_reporter(verb) or verb.head, quoted, depth + 1)
     return name_closing_fronted_phrase(verb, quoted)
 
@@ -291,7 +291,7 @@ def noun_set_off_before(verb: Token, quoted: list[bool]) -> Token | None:
     if verb.tag_ != "VBG" or verb.i < 2 or not verb.nbor(-1).is_punct or verb.nbor(-1).text != ",":
         return None
     token = verb
-    while token.dep_ in ("acl", "prep", "punct") and token.head is not token:
+    while token.dep_ in ("acl", "prep", "punct") and token.head != token:
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):
             return token if token.i < verb.i and not quoted[token.i] else None
@@ -316,7 +316,7 @@ def object_shown_doing(verb: Token, quoted: list[bool]) -> Token | None:
     """`The film showed Smith, smiling, telling the crowd: “…”`: a participle (or a chain of them) after the object of a
     verb of showing or perceiving says what that object does, so the object speaks, not the one showing."""
     token = verb
-    while token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "ccomp", "dep") and token.head is not token:
+    while token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "ccomp", "dep") and token.head != token:
         token = token.head
         if token.lemma_.lower() in lexicon().showing_verbs:
             shown = [c for c in token.children if c.dep_ == "dobj" and c.i < verb.i and not quoted[c.i] and c.lower_ != "it"]
@@ -860,7 +860,7 @@ def entity_by_surname(ctx: QuoteContext, words: list[str]) -> dict | None:
 def phrase_head(token: Token) -> Token:
     """The head of the name or apposition a token is part of: "Kenneth" in "Kenneth Baer, a lawyer" stands for
     "Baer", but "Obama" in "an Obama administration official" modifies a common noun and stands for no one's head."""
-    while token.head is not token and (token.dep_ == "appos" or token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"):
+    while token.head != token and (token.dep_ == "appos" or token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"):
         token = token.head
     return token
 
@@ -1040,7 +1040,7 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
     if entity is not None and not given_name_of_another(name_span(subject), subject, entity):
         span = name_span(subject)
         return Speaker(span.text, span.start_char, span.end_char, entity["name"], entity["entity_id"], "explicit")
-    if subject.pos_ == "PROPN":
+    if subject.pos_ == "PROPN" and subject.lower_.rstrip(".") not in words.titles:
         # a name the tagger missed: its proper nouns, less titles, or the person with that surname
         span = name_span(subject)
         proper = [t.text for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in words.titles and t.lower_ not in words.titles]
@@ -1089,13 +1089,23 @@ def head_entity(ctx: QuoteContext, subject: Token) -> dict | None:
     return None
 
 
+def tells_when(token: Token, noun: Token) -> bool:
+    """The token opens a phrase of time on the noun: "on Sunday", "last week"."""
+    if token.head.i != noun.i or token.i <= noun.i:
+        return False
+    if token.dep_ == "prep":
+        return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+    return token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME")
+
+
 def nominal_span(ctx: QuoteContext, subject: Token) -> Span:
     """A speaker named by description: the whole noun phrase (“a narrator in the Clinton ad”), up to the quote."""
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     for token in doc[subject.i : end]:
-        # a participle set off after the noun (`The paper, citing …`) tells what it does, not who it is
-        if ctx.quoted[token.i] or (token.tag_ == "VBG" and token.i > subject.i + 1 and doc[token.i - 1].text == ","):
+        # a participle set off after the noun (`The paper, citing …`) tells what it does, not who it is, and a time
+        # the parser hung on the noun (`The prime minister on Sunday said`) tells when
+        if ctx.quoted[token.i] or (token.tag_ == "VBG" and token.i > subject.i + 1 and doc[token.i - 1].text == ",") or tells_when(token, subject):
             end = token.i
             break
     while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -145,6 +145,13 @@ def test_a_spanish_name_is_called_by_its_first_surname_but_not_by_a_middle_given
     assert entity_named(entities, "John Paul Jones")["n_mentions"] == 1
 
 
+def test_a_title_alone_is_no_entity(nlp):
+    mentions, _ = rows_with_model_entities(
+        nlp, "A Green Party MEP spoke first, then Senator Ruth Agnew.", [("Green Party", "ORG"), ("MEP", "ORG"), ("Senator Ruth Agnew", "PERSON")]
+    )
+    assert [m["text"] for m in mentions] == ["Green Party", "Ruth Agnew"]
+
+
 def test_all_caps_headline_word_joins_the_name_it_spells(nlp):
     mentions, entities = rows_with_model_entities(nlp, "HAVEL WINS VOTE\n\nVaclav Havel won the vote.", [("Vaclav Havel", "PERSON")])
     assert [m["text"] for m in mentions] == ["HAVEL", "Vaclav Havel"]

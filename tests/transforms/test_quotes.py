@@ -613,6 +613,19 @@ def test_a_full_name_the_tagger_took_for_an_organisation_is_still_he_or_she(nlp)
     ]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The prime minister on Sunday said the rules would be "toughened up" this year.', "The prime minister"),
+        ('A Scottish National Party MSP said the budget was "a disgrace" to the chamber.', "A Scottish National Party MSP"),
+    ],
+)
+def test_a_described_speaker_is_the_noun_phrase_without_its_time_and_with_its_title_head(nlp, text, speaker):
+    # "on Sunday" says when, not who; a title the tagger took for a name ("MSP") is a description, no name
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == (speaker, None)
+
+
 def test_split_quote_and_continuation_keep_the_speaker(nlp):
     text = "“This is a good day,” Jane Doe said, “and a long one.” “We will keep working tomorrow.”"
     rows = extract(nlp, text)
