@@ -140,7 +140,13 @@ QUOTES = Table(
             _field("quote_id", pa.int32(), "0-based position of the quote in the document."),
             _field("sentence_id", pa.int32(), "Sentence where the quote starts."),
             *_span("quoted words, without the quote marks"),
-            _field("speaker", pa.string(), "The words at the attribution as written ('he', 'the company').", nullable=True),
+            _field(
+                "speaker",
+                pa.string(),
+                "The words at the attribution as written ('he', 'the company'); for a pronoun standing for someone the text only"
+                " describes ('a spokesman ... he said'), that description as first written.",
+                nullable=True,
+            ),
             _field("speaker_start_char", pa.int32(), "Offset in body where speaker starts.", nullable=True),
             _field("speaker_end_char", pa.int32(), "Offset in body where speaker ends (exclusive).", nullable=True),
             _field("speaker_name", pa.string(), "The resolved name, never a pronoun; null when the text names nobody.", nullable=True),
