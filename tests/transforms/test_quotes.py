@@ -662,6 +662,22 @@ def test_a_quote_after_reported_speech_goes_on_with_its_speaker(nlp):
     assert [(r["speaker_name"], r["attribution"], r["verb"]) for r in rows] == [("Maria Lopez", "explicit", "said"), ("Tom Reed", "explicit", "said")]
 
 
+def test_a_person_named_as_an_object_in_the_paragraph_before_does_not_stop_a_continuation(nlp):
+    text = (
+        "“The deal is dead,” Senator Greg Walsh said after meeting Governor Alan Marsh.\n\n"
+        "“There is nothing left to negotiate with anyone.”\n\n"
+        "“We are done,” said Walsh. Marsh left the talks early on Monday.\n\n"
+        "“Nobody should give up on this deal just yet.”"
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker_name"], r["attribution"]) for r in rows] == [
+        ("Greg Walsh", "explicit"),
+        ("Greg Walsh", "continuation"),
+        ("Greg Walsh", "explicit"),
+        (None, "none"),
+    ]
+
+
 def test_a_name_modifying_the_speakers_title_does_not_stop_a_continuation(nlp):
     text = (
         "“The budget was never the problem,” said Tom Baker, a former Clinton administration adviser who runs a consultancy. "
