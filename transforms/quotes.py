@@ -1288,8 +1288,9 @@ def is_incidental(cue: Cue) -> bool:
 
 def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[QuoteSpan, Speaker] | None) -> bool:
     """A quote without attribution continues the speaker of the quote just before it, in its paragraph
-    or the one before, unless another person is named in between: anywhere from the paragraph before,
-    as the subject of a main clause within the paragraph (`“…,” said Caddell, speaking of Clinton. “…”`)."""
+    or the one before, unless another person is named in between as the subject of a main clause: one named
+    in passing (`“…,” said Caddell, speaking of Clinton. “…”`, `“…,” Walsh said after Judge Ortiz ruled.`)
+    does not take the floor."""
     if previous is None or previous[1].attribution == "none":
         return False
     previous_span, speaker = previous
@@ -1298,17 +1299,12 @@ def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[Quote
         return False
     between = [m for m in ctx.mentions_between(previous_span.end, span.start) if not ctx.mention_quoted(m)]
     others = [m for m in between if m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not inside(m, speaker)]
-    return not any(names_main_subject(ctx, m) or paragraphs_apart and does_something_named(ctx, m) for m in others)
+    return not any(names_main_subject(ctx, m) for m in others)
 
 
 def names_main_subject(ctx: QuoteContext, mention: dict) -> bool:
     span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
     return span is not None and is_main_subject(span.root)
-
-
-def does_something_named(ctx: QuoteContext, mention: dict) -> bool:
-    span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
-    return span is not None and does_something(span.root)
 
 
 def is_main_subject(token: Token) -> bool:

@@ -678,6 +678,15 @@ def test_a_person_named_as_an_object_in_the_paragraph_before_does_not_stop_a_con
     ]
 
 
+def test_the_subject_of_a_clause_inside_the_attribution_does_not_stop_a_continuation(nlp):
+    text = (
+        "“We will appeal this ruling,” said Karen Whitley, the families’ lawyer, after Judge Susan Ortiz dismissed the case.\n\n"
+        "“The families deserve their day in court, and they will get it.”"
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker_name"], r["attribution"]) for r in rows] == [("Karen Whitley", "explicit"), ("Karen Whitley", "continuation")]
+
+
 def test_a_name_modifying_the_speakers_title_does_not_stop_a_continuation(nlp):
     text = (
         "“The budget was never the problem,” said Tom Baker, a former Clinton administration adviser who runs a consultancy. "
