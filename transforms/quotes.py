@@ -1243,11 +1243,14 @@ def is_markup(ctx: QuoteContext, span: QuoteSpan) -> bool:
 
 def is_sentence_after_attributed_quote(ctx: QuoteContext, span: QuoteSpan, previous: tuple[QuoteSpan, Speaker] | None) -> bool:
     """`“Here he comes,” she said. “Big Daddy.”`: a whole sentence in marks after an attributed quote of its
-    paragraph goes on with that speaker's words, however short (a scare quote or a title is not a sentence)."""
+    paragraph, or making up the next paragraph by itself, goes on with that speaker's words, however short (a scare
+    quote or a title is not a sentence)."""
     if previous is None or previous[1].attribution == "none" or span.open_mark < 0 or span.close_mark < 0:
         return False
     previous_span = previous[0]
-    if ctx.paragraph_of(previous_span.start) != ctx.paragraph_of(span.start):
+    paragraph = ctx.paragraph_of(span.start)
+    paragraphs_apart = paragraph - ctx.paragraph_of(previous_span.start)
+    if paragraphs_apart > 1 or paragraphs_apart == 1 and ctx.paragraphs[paragraph] != (span.open_mark, span.close_mark + 1):
         return False
     text = ctx.text[span.start : span.end]
     gap = ctx.text[marked_bounds(previous_span)[1] : span.open_mark].strip()

@@ -630,6 +630,15 @@ def test_a_short_sentence_after_an_attributed_quote_continues_it(nlp):
     ]
 
 
+def test_a_short_sentence_making_up_the_next_paragraph_continues_the_quote_before(nlp):
+    text = "“I reported every concern to my superiors,” Robert Finch said.\n\n“Nobody listened.”"
+    rows = extract(nlp, text)
+    assert [(r["text"], r["speaker_name"], r["attribution"]) for r in rows] == [
+        ("I reported every concern to my superiors,", "Robert Finch", "explicit"),
+        ("Nobody listened.", "Robert Finch", "continuation"),
+    ]
+
+
 def test_colon_introduces_next_paragraph_quote(nlp):
     text = "Senator Tom Reed said on Friday:\n\n“The vote is set and the bill will pass this month.”"
     row = only_quote(nlp, text)
