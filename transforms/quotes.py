@@ -102,7 +102,7 @@ class QuoteContext:
         self.pronouns_read_to = 0  # token index up to which the subject pronouns outside quotes are resolved
         # people the text introduces by role, not by name ("a spokesman"), as mentions of referents of their own
         self.nominals: dict[str, dict] = {}
-        self.nominal_mentions = nominal_mentions(self)
+        self.nominal_mentions = sorted(nominal_mentions(self) + group_mentions(self), key=lambda m: m["start_char"])
         self.nominal_starts = [m["start_char"] for m in self.nominal_mentions]
 
     def token_at_or_after(self, char: int) -> int:
@@ -892,7 +892,6 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
     one with the same head and number ("the spokesman") mentions the same person again. Each becomes a referent
     in ctx.nominals (written as first introduced, no name, no entity) that a pronoun can resolve to."""
     person_nouns = lexicon().person_nouns
-    speech_verbs = lexicon().speech_verbs
     introduced: dict[tuple[str, bool], str] = {}  # (head lemma, plural) -> referent id
     found = []
     for token in ctx.doc:
@@ -920,8 +919,31 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
                 "end_char": span.end_char,
             }
             ctx.genders[referent_id] = person_nouns[lemma]
-        spoke = token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in speech_verbs
-        found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": introduced[key], "label": ctx.nominals[introduced[key]]["label"], "spoke": spoke})
+        found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": introduced[key], "label": ctx.nominals[introduced[key]]["label"], "spoke": reports_speech(token)})
+    return found
+
+
+def reports_speech(token: Token) -> bool:
+    """The token is the subject of a verb of saying ("a spokesman said …")."""
+    return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in lexicon().speech_verbs
+
+
+def group_mentions(ctx: QuoteContext) -> list[dict]:
+    """People named together ("Mark Ellis and Sarah Ellis", "Holt and Marsh") make a group a later "they" can stand
+    for: each such coordination of names becomes a referent of its own in ctx.nominals, written as named."""
+    found = []
+    for token in ctx.doc:
+        names = [token, *(c for c in token.conjuncts if c.i > token.i)]
+        if token.dep_ == "conj" or len(names) < 2 or ctx.quoted[token.i] or modifies_a_common_noun(token):
+            continue
+        if not all(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in names) or not any(t.ent_type_ == "PERSON" for t in names):
+            continue
+        first, last = name_span(token), name_span(names[-1])
+        referent_id = f"group-{token.i}"
+        text = ctx.text[first.start_char : last.end_char]
+        ctx.nominals[referent_id] = {"entity_id": referent_id, "name": None, "label": "NORP", "text": text, "start_char": first.start_char, "end_char": last.end_char}
+        ctx.genders[referent_id] = "-"
+        found.append({"start_char": first.start_char, "end_char": last.end_char, "entity_id": referent_id, "label": "NORP", "spoke": reports_speech(token)})
     return found
 
 

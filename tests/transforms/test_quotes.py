@@ -564,6 +564,15 @@ def test_a_pronoun_stands_for_someone_introduced_by_role(nlp, text, speaker):
     assert (row["speaker"], row["speaker_name"], row["attribution"]) == (speaker, None, "pronoun")
 
 
+def test_they_stands_for_people_named_together(nlp):
+    text = (
+        "Mark Ellis and Sarah Ellis sued Greenfield Energy in March over the leak.\n\n"
+        "“We just want the company to clean up its mess,” they said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"], row["attribution"]) == ("Mark Ellis and Sarah Ellis", None, "pronoun")
+
+
 def test_a_definite_role_mentions_the_person_introduced_by_it_again(nlp):
     text = (
         "A ministry official said exports would recover by June, after Paul Grant cut his estimate. "
