@@ -995,10 +995,32 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         # no person in reach: the tagger may have labelled one otherwise ("DuVernay" as a place), and a name
         # that has spoken for itself is the likeliest
         best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
+    if best is None and gender != "-":
+        best = untagged_subject_name(ctx, pronoun)
     if best is not None:
         bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender, role_cost(pronoun)))
     ctx.pronoun_referents[pronoun.i] = best
     return best
+
+
+def untagged_subject_name(ctx: QuoteContext, pronoun: Token) -> str | None:
+    """Failing all else, the proper noun the tagger saw as no name at all that is the subject of the nearest
+    main clause before the pronoun ("Hendricks, the team's coach, was fired … he said"), as a referent of its own."""
+    titles = lexicon().titles
+    sentences = list(ctx.doc.sents)
+    here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx) - 1
+    for sentence in reversed(sentences[max(here - MAX_PRONOUN_DISTANCE, 0) : here + 1]):
+        for token in sentence:
+            if token.i >= pronoun.i or ctx.quoted[token.i] or token.pos_ != "PROPN" or phrase_head(token) is not token or not is_main_subject(token):
+                continue
+            span = name_span(token)
+            words = [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in titles and t.lower_.rstrip(".") not in titles]
+            if not words or any(t.ent_type_ for t in span):
+                continue
+            referent_id = f"name-{token.i}"
+            ctx.nominals[referent_id] = {"entity_id": referent_id, "name": " ".join(words), "label": "PERSON", "text": span.text, "start_char": span.start_char, "end_char": span.end_char}
+            return referent_id
+    return None
 
 
 def nearest_antecedent(
@@ -1049,7 +1071,7 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
         entity = resolve_pronoun(ctx, subject)
         if entity is not None and entity["entity_id"] in ctx.nominals:
             # someone only ever described ("a Drexel spokesman … He added"): the description as first written
-            return Speaker(entity["text"], entity["start_char"], entity["end_char"], None, None, "pronoun")
+            return Speaker(entity["text"], entity["start_char"], entity["end_char"], entity["name"], None, "pronoun")
         return Speaker(
             subject.text,
             subject.idx,

@@ -605,6 +605,18 @@ def test_a_pronoun_with_no_person_in_reach_stands_for_a_speaker_the_tagger_label
     assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("Okonkwo", "Okonkwo"), ("she", "Okonkwo")]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Carol Mead hugged her lawyer, Mark Stein, outside court. “Justice was done today,” she said.", "Carol Mead"),
+        ("Walsh met with Brandt on Monday. He said the president was “open to compromise.”", "Walsh"),
+    ],
+)
+def test_a_pronoun_with_no_person_in_reach_stands_for_a_main_subject_the_tagger_saw_as_no_name(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == (speaker, "pronoun")
+
+
 def test_a_full_name_the_tagger_took_for_an_organisation_is_still_he_or_she(nlp):
     text = (
         "Oliver Letwin predicted higher taxes next year. Vince Cable said the council had ignored the "
