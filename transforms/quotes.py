@@ -42,6 +42,7 @@ MAX_PRONOUN_DISTANCE = 12
 NON_SUBJECT_COST = 1.5
 NON_SPEAKER_COST = 0.5
 SUBORDINATE_SUBJECT_COST = 1.0
+LABEL_DOUBT_COST = 0.5  # a speaker's name the tagger labelled other than a person's, as a "he" or "she"
 # How far before a token a mention that covers it may start.
 MAX_NAME_CHARS = 80
 ENTITY_LABEL_PREFERENCE = ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART")
@@ -981,6 +982,12 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels, nominals=True)
     if nominal_cost is not None and (best_cost is None or nominal_cost < best_cost):
         best, best_cost = nominal, nominal_cost
+    if gender != "-":
+        # a one-word name that spoke, though tagged a place or a group (`“…,” Okwuosa said`), is likely a person
+        # the tagger did not know: a candidate, at the cost of that doubt
+        speaker, speaker_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: is_mislabelled_speaker(ctx, mention))
+        if speaker_cost is not None and (best_cost is None or speaker_cost + LABEL_DOUBT_COST < best_cost):
+            best, best_cost = speaker, speaker_cost + LABEL_DOUBT_COST
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
     low = bisect.bisect_left(ctx.resolved_pronouns, (here - MAX_PRONOUN_DISTANCE,))
     high = bisect.bisect_left(ctx.resolved_pronouns, (here + 1,))
@@ -1021,6 +1028,11 @@ def untagged_subject_name(ctx: QuoteContext, pronoun: Token) -> str | None:
             ctx.nominals[referent_id] = {"entity_id": referent_id, "name": " ".join(words), "label": "PERSON", "text": span.text, "start_char": span.start_char, "end_char": span.end_char}
             return referent_id
     return None
+
+
+def is_mislabelled_speaker(ctx: QuoteContext, mention: dict) -> bool:
+    entity = ctx.entities.get(mention["entity_id"])
+    return entity is not None and entity["label"] != "PERSON" and mention["entity_id"] in ctx.speakers and len(entity["name"].split()) == 1
 
 
 def nearest_antecedent(

@@ -617,6 +617,26 @@ def test_a_pronoun_with_no_person_in_reach_stands_for_a_main_subject_the_tagger_
     assert (row["speaker_name"], row["attribution"]) == (speaker, "pronoun")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Senator Gregory Walsh met the rebels' envoy for an hour on Monday. “He does not want a deal,” Walsh said afterwards.\n\n"
+            "“That is nonsense,” Okwuosa said. “I have offered three compromises,” he said.",
+            "Okwuosa",
+        ),
+        (
+            "Russia rejected the plan on Monday. “It is a provocation,” Russia said. Senator Gregory Walsh was in Moscow.\n\n"
+            "“I have offered three compromises,” he said.",
+            "Gregory Walsh",
+        ),
+    ],
+)
+def test_a_one_word_speaker_the_tagger_took_for_a_place_or_group_can_be_he_or_she(nlp, text, speaker):
+    row = extract(nlp, text)[-1]
+    assert (row["speaker_name"], row["attribution"]) == (speaker, "pronoun")
+
+
 def test_a_full_name_the_tagger_took_for_an_organisation_is_still_he_or_she(nlp):
     text = (
         "Oliver Letwin predicted higher taxes next year. Vince Cable said the council had ignored the "
