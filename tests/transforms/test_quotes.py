@@ -553,6 +553,7 @@ def test_the_person_a_relative_who_stands_for_acts_in_its_clause(nlp):
             "Officials",
         ),
         ("Police arrested three men in Leeds on Saturday.\n\n“The investigation is ongoing,” they said.", "Police"),
+        ("Two soldiers were wounded near the border on Sunday.\n\n“We were ambushed at dawn,” they said.", "Two soldiers"),
         (
             "Sara Holt opened the new ward on Friday. Sara Holt's spokesman defended the cost of the building.\n\n"
             "He said: “Every penny was approved by the board.”",
