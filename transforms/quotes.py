@@ -982,6 +982,11 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels, nominals=True)
     if nominal_cost is not None and (best_cost is None or nominal_cost < best_cost):
         best, best_cost = nominal, nominal_cost
+    untagged = untagged_subject(ctx, pronoun, gender) if gender != "-" else None
+    if untagged is not None and untagged[2] and (best_cost is None or untagged[1] < best_cost):
+        # "Vincent Cable, for the Liberal Democrats, accused Mr Brown …. He said": a full name the tagger missed
+        # that opens with a given name of the pronoun's gender is a person's, and competes as any other
+        best, best_cost = name_referent(ctx, untagged[0]), untagged[1]
     if gender != "-":
         # a one-word name that spoke, though tagged a place or a group (`“…,” Okwuosa said`), is likely a person
         # the tagger did not know: a candidate, at the cost of that doubt
@@ -1002,32 +1007,49 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         # no person in reach: the tagger may have labelled one otherwise ("DuVernay" as a place), and a name
         # that has spoken for itself is the likeliest
         best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
-    if best is None and gender != "-":
-        best = untagged_subject_name(ctx, pronoun)
+    if best is None and untagged is not None:
+        best = name_referent(ctx, untagged[0])
     if best is not None:
         bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender, role_cost(pronoun)))
     ctx.pronoun_referents[pronoun.i] = best
     return best
 
 
-def untagged_subject_name(ctx: QuoteContext, pronoun: Token) -> str | None:
-    """Failing all else, the proper noun the tagger saw as no name at all that is the subject of the nearest
-    main clause before the pronoun ("Hendricks, the team's coach, was fired … he said"), as a referent of its own."""
-    titles = lexicon().titles
+def untagged_subject(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[Span, float, bool] | None:
+    """The proper noun the tagger saw as no name at all that is the subject of the nearest main clause before the
+    pronoun ("Hendricks, the team's coach, was fired … he said"), less one whose given name is of the other gender:
+    its name, its cost in sentences, and whether its given name is of the pronoun's gender."""
+    first_names = lexicon().first_names
     sentences = list(ctx.doc.sents)
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx) - 1
-    for sentence in reversed(sentences[max(here - MAX_PRONOUN_DISTANCE, 0) : here + 1]):
+    for back, sentence in enumerate(reversed(sentences[max(here - MAX_PRONOUN_DISTANCE, 0) : here + 1])):
         for token in sentence:
             if token.i >= pronoun.i or ctx.quoted[token.i] or token.pos_ != "PROPN" or phrase_head(token) is not token or not is_main_subject(token):
                 continue
             span = name_span(token)
-            words = [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in titles and t.lower_.rstrip(".") not in titles]
+            words = proper_words(span)
             if not words or any(t.ent_type_ for t in span):
                 continue
-            referent_id = f"name-{token.i}"
-            ctx.nominals[referent_id] = {"entity_id": referent_id, "name": " ".join(words), "label": "PERSON", "text": span.text, "start_char": span.start_char, "end_char": span.end_char}
-            return referent_id
+            given = first_names.get(words[0].lower(), "-") if len(words) > 1 else "-"
+            if given not in ("-", gender):
+                continue
+
+            return span, back + NON_SPEAKER_COST, given == gender
     return None
+
+
+def proper_words(span: Span) -> list[str]:
+    """The proper nouns of a name, less titles ("Sen.", "Mr")."""
+    titles = lexicon().titles
+    return [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in titles and t.lower_.rstrip(".") not in titles]
+
+
+def name_referent(ctx: QuoteContext, span: Span) -> str:
+    """A person named by words the tagger saw as no name, made a referent of its own in ctx.nominals."""
+    name = " ".join(proper_words(span))
+    referent_id = f"name-{span.start}"
+    ctx.nominals[referent_id] = {"entity_id": referent_id, "name": name, "label": "PERSON", "text": span.text, "start_char": span.start_char, "end_char": span.end_char}
+    return referent_id
 
 
 def is_mislabelled_speaker(ctx: QuoteContext, mention: dict) -> bool:
@@ -1081,15 +1103,15 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
     subject = past_the_dateline(ctx, subject)
     if subject.lower_ in words.pronouns and subject.pos_ == "PRON":
         entity = resolve_pronoun(ctx, subject)
-        if entity is not None and entity["entity_id"] in ctx.nominals:
+        if entity is not None and entity["entity_id"] in ctx.nominals and entity["name"] is None:
             # someone only ever described ("a Drexel spokesman … He added"): the description as first written
-            return Speaker(entity["text"], entity["start_char"], entity["end_char"], entity["name"], None, "pronoun")
+            return Speaker(entity["text"], entity["start_char"], entity["end_char"], None, None, "pronoun")
         return Speaker(
             subject.text,
             subject.idx,
             subject.idx + len(subject.text),
             entity["name"] if entity else None,
-            entity["entity_id"] if entity else None,
+            entity["entity_id"] if entity and entity["entity_id"] in ctx.entities else None,
             "pronoun",
         )
     entity = head_entity(ctx, subject)
@@ -1099,7 +1121,7 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
     if subject.pos_ == "PROPN":
         # a name the tagger missed: its proper nouns, less titles, or the person with that surname
         span = name_span(subject)
-        proper = [t.text for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in words.titles and t.lower_ not in words.titles]
+        proper = proper_words(span)
         entity = entity_by_surname(ctx, proper)
         entity = None if entity is not None and given_name_of_another(span, subject, entity) else entity
         name = entity["name"] if entity else " ".join(proper) or None

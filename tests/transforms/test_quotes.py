@@ -607,6 +607,16 @@ def test_a_pronoun_with_no_person_in_reach_stands_for_a_speaker_the_tagger_label
     assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("Okonkwo", "Okonkwo"), ("she", "Okonkwo")]
 
 
+def test_a_full_name_the_tagger_missed_competes_for_a_pronoun_of_its_given_names_gender(nlp):
+    text = (
+        "Gordon Brown froze fuel duty on Wednesday. Oliver Letwin told MPs: \"The tide is going out on the chancellor's credibility.\"\n\n"
+        "Vincent Cable, for the Liberal Democrats, accused Mr Brown of ducking tough choices.\n\n"
+        "He said: \"This week the chancellor has offered the economics of complacency.\""
+    )
+    row = extract(nlp, text)[-1]
+    assert (row["speaker"], row["speaker_name"], row["speaker_entity_id"], row["attribution"]) == ("He", "Vincent Cable", None, "pronoun")
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [
