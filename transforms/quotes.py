@@ -42,6 +42,7 @@ MAX_PRONOUN_DISTANCE = 12
 NON_SUBJECT_COST = 1.5
 NON_SPEAKER_COST = 0.5
 SUBORDINATE_SUBJECT_COST = 1.0
+LABEL_DOUBT_COST = 0.5  # a speaker's name the tagger labelled other than a person's, as a "he" or "she"
 # How far before a token a mention that covers it may start.
 MAX_NAME_CHARS = 80
 ENTITY_LABEL_PREFERENCE = ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART")
@@ -102,7 +103,7 @@ class QuoteContext:
         self.pronouns_read_to = 0  # token index up to which the subject pronouns outside quotes are resolved
         # people the text introduces by role, not by name ("a spokesman"), as mentions of referents of their own
         self.nominals: dict[str, dict] = {}
-        self.nominal_mentions = nominal_mentions(self)
+        self.nominal_mentions = sorted(nominal_mentions(self) + group_mentions(self), key=lambda m: m["start_char"])
         self.nominal_starts = [m["start_char"] for m in self.nominal_mentions]
 
     def token_at_or_after(self, char: int) -> int:
@@ -892,7 +893,6 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
     one with the same head and number ("the spokesman") mentions the same person again. Each becomes a referent
     in ctx.nominals (written as first introduced, no name, no entity) that a pronoun can resolve to."""
     person_nouns = lexicon().person_nouns
-    speech_verbs = lexicon().speech_verbs
     introduced: dict[tuple[str, bool], str] = {}  # (head lemma, plural) -> referent id
     found = []
     for token in ctx.doc:
@@ -920,8 +920,31 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
                 "end_char": span.end_char,
             }
             ctx.genders[referent_id] = person_nouns[lemma]
-        spoke = token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in speech_verbs
-        found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": introduced[key], "label": ctx.nominals[introduced[key]]["label"], "spoke": spoke})
+        found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": introduced[key], "label": ctx.nominals[introduced[key]]["label"], "spoke": reports_speech(token)})
+    return found
+
+
+def reports_speech(token: Token) -> bool:
+    """The token is the subject of a verb of saying ("a spokesman said …")."""
+    return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in lexicon().speech_verbs
+
+
+def group_mentions(ctx: QuoteContext) -> list[dict]:
+    """People named together ("Mark Ellis and Sarah Ellis", "Holt and Marsh") make a group a later "they" can stand
+    for: each such coordination of names becomes a referent of its own in ctx.nominals, written as named."""
+    found = []
+    for token in ctx.doc:
+        names = [token, *(c for c in token.conjuncts if c.i > token.i)]
+        if token.dep_ == "conj" or len(names) < 2 or ctx.quoted[token.i] or modifies_a_common_noun(token):
+            continue
+        if not all(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in names) or not any(t.ent_type_ == "PERSON" for t in names):
+            continue
+        first, last = name_span(token), name_span(names[-1])
+        referent_id = f"group-{token.i}"
+        text = ctx.text[first.start_char : last.end_char]
+        ctx.nominals[referent_id] = {"entity_id": referent_id, "name": None, "label": "NORP", "text": text, "start_char": first.start_char, "end_char": last.end_char}
+        ctx.genders[referent_id] = "-"
+        found.append({"start_char": first.start_char, "end_char": last.end_char, "entity_id": referent_id, "label": "NORP", "spoke": reports_speech(token)})
     return found
 
 
@@ -959,6 +982,17 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels, nominals=True)
     if nominal_cost is not None and (best_cost is None or nominal_cost < best_cost):
         best, best_cost = nominal, nominal_cost
+    untagged = untagged_subject(ctx, pronoun, gender) if gender != "-" else None
+    if untagged is not None and untagged[2] and (best_cost is None or untagged[1] < best_cost):
+        # "Vincent Cable, for the Liberal Democrats, accused Mr Brown …. He said": a full name the tagger missed
+        # that opens with a given name of the pronoun's gender is a person's, and competes as any other
+        best, best_cost = name_referent(ctx, untagged[0]), untagged[1]
+    if gender != "-":
+        # a one-word name that spoke, though tagged a place or a group (`“…,” Okwuosa said`), is likely a person
+        # the tagger did not know: a candidate, at the cost of that doubt
+        speaker, speaker_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: is_mislabelled_speaker(ctx, mention))
+        if speaker_cost is not None and (best_cost is None or speaker_cost + LABEL_DOUBT_COST < best_cost):
+            best, best_cost = speaker, speaker_cost + LABEL_DOUBT_COST
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
     low = bisect.bisect_left(ctx.resolved_pronouns, (here - MAX_PRONOUN_DISTANCE,))
     high = bisect.bisect_left(ctx.resolved_pronouns, (here + 1,))
@@ -973,10 +1007,54 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         # no person in reach: the tagger may have labelled one otherwise ("DuVernay" as a place), and a name
         # that has spoken for itself is the likeliest
         best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
+    if best is None and untagged is not None:
+        best = name_referent(ctx, untagged[0])
     if best is not None:
         bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender, role_cost(pronoun)))
     ctx.pronoun_referents[pronoun.i] = best
     return best
+
+
+def untagged_subject(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[Span, float, bool] | None:
+    """The proper noun the tagger saw as no name at all that is the subject of the nearest main clause before the
+    pronoun ("Hendricks, the team's coach, was fired … he said"), less one whose given name is of the other gender:
+    its name, its cost in sentences, and whether its given name is of the pronoun's gender."""
+    first_names = lexicon().first_names
+    sentences = list(ctx.doc.sents)
+    here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx) - 1
+    for back, sentence in enumerate(reversed(sentences[max(here - MAX_PRONOUN_DISTANCE, 0) : here + 1])):
+        for token in sentence:
+            if token.i >= pronoun.i or ctx.quoted[token.i] or token.pos_ != "PROPN" or phrase_head(token) is not token or not is_main_subject(token):
+                continue
+            span = name_span(token)
+            words = proper_words(span)
+            if not words or any(t.ent_type_ for t in span):
+                continue
+            given = first_names.get(words[0].lower(), "-") if len(words) > 1 else "-"
+            if given not in ("-", gender):
+                continue
+
+            return span, back + NON_SPEAKER_COST, given == gender
+    return None
+
+
+def proper_words(span: Span) -> list[str]:
+    """The proper nouns of a name, less titles ("Sen.", "Mr")."""
+    titles = lexicon().titles
+    return [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in titles and t.lower_.rstrip(".") not in titles]
+
+
+def name_referent(ctx: QuoteContext, span: Span) -> str:
+    """A person named by words the tagger saw as no name, made a referent of its own in ctx.nominals."""
+    name = " ".join(proper_words(span))
+    referent_id = f"name-{span.start}"
+    ctx.nominals[referent_id] = {"entity_id": referent_id, "name": name, "label": "PERSON", "text": span.text, "start_char": span.start_char, "end_char": span.end_char}
+    return referent_id
+
+
+def is_mislabelled_speaker(ctx: QuoteContext, mention: dict) -> bool:
+    entity = ctx.entities.get(mention["entity_id"])
+    return entity is not None and entity["label"] != "PERSON" and mention["entity_id"] in ctx.speakers and len(entity["name"].split()) == 1
 
 
 def nearest_antecedent(
@@ -1025,7 +1103,7 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
     subject = past_the_dateline(ctx, subject)
     if subject.lower_ in words.pronouns and subject.pos_ == "PRON":
         entity = resolve_pronoun(ctx, subject)
-        if entity is not None and entity["entity_id"] in ctx.nominals:
+        if entity is not None and entity["entity_id"] in ctx.nominals and entity["name"] is None:
             # someone only ever described ("a Drexel spokesman … He added"): the description as first written
             return Speaker(entity["text"], entity["start_char"], entity["end_char"], None, None, "pronoun")
         return Speaker(
@@ -1033,7 +1111,7 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
             subject.idx,
             subject.idx + len(subject.text),
             entity["name"] if entity else None,
-            entity["entity_id"] if entity else None,
+            entity["entity_id"] if entity and entity["entity_id"] in ctx.entities else None,
             "pronoun",
         )
     entity = head_entity(ctx, subject)
@@ -1043,7 +1121,7 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
     if subject.pos_ == "PROPN" and subject.lower_.rstrip(".") not in words.titles:
         # a name the tagger missed: its proper nouns, less titles, or the person with that surname
         span = name_span(subject)
-        proper = [t.text for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in words.titles and t.lower_ not in words.titles]
+        proper = proper_words(span)
         entity = entity_by_surname(ctx, proper)
         entity = None if entity is not None and given_name_of_another(span, subject, entity) else entity
         name = entity["name"] if entity else " ".join(proper) or None
@@ -1253,11 +1331,14 @@ def is_markup(ctx: QuoteContext, span: QuoteSpan) -> bool:
 
 def is_sentence_after_attributed_quote(ctx: QuoteContext, span: QuoteSpan, previous: tuple[QuoteSpan, Speaker] | None) -> bool:
     """`“Here he comes,” she said. “Big Daddy.”`: a whole sentence in marks after an attributed quote of its
-    paragraph goes on with that speaker's words, however short (a scare quote or a title is not a sentence)."""
+    paragraph, or making up the next paragraph by itself, goes on with that speaker's words, however short (a scare
+    quote or a title is not a sentence)."""
     if previous is None or previous[1].attribution == "none" or span.open_mark < 0 or span.close_mark < 0:
         return False
     previous_span = previous[0]
-    if ctx.paragraph_of(previous_span.start) != ctx.paragraph_of(span.start):
+    paragraph = ctx.paragraph_of(span.start)
+    paragraphs_apart = paragraph - ctx.paragraph_of(previous_span.start)
+    if paragraphs_apart > 1 or paragraphs_apart == 1 and ctx.paragraphs[paragraph] != (span.open_mark, span.close_mark + 1):
         return False
     text = ctx.text[span.start : span.end]
     gap = ctx.text[marked_bounds(previous_span)[1] : span.open_mark].strip()
@@ -1298,8 +1379,9 @@ def is_incidental(cue: Cue) -> bool:
 
 def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[QuoteSpan, Speaker] | None) -> bool:
     """A quote without attribution continues the speaker of the quote just before it, in its paragraph
-    or the one before, unless another person is named in between: anywhere from the paragraph before,
-    as the subject of a main clause within the paragraph (`“…,” said Caddell, speaking of Clinton. “…”`)."""
+    or the one before, unless another person is named in between as the subject of a main clause: one named
+    in passing (`“…,” said Caddell, speaking of Clinton. “…”`, `“…,” Walsh said after Judge Ortiz ruled.`)
+    does not take the floor."""
     if previous is None or previous[1].attribution == "none":
         return False
     previous_span, speaker = previous
@@ -1308,7 +1390,7 @@ def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[Quote
         return False
     between = [m for m in ctx.mentions_between(previous_span.end, span.start) if not ctx.mention_quoted(m)]
     others = [m for m in between if m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not inside(m, speaker)]
-    return not any(paragraphs_apart or names_main_subject(ctx, m) for m in others)
+    return not any(names_main_subject(ctx, m) for m in others)
 
 
 def names_main_subject(ctx: QuoteContext, mention: dict) -> bool:

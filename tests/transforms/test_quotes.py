@@ -552,6 +552,8 @@ def test_the_person_a_relative_who_stands_for_acts_in_its_clause(nlp):
             "is “simply unsafe” for lorries.",
             "Officials",
         ),
+        ("Police arrested three men in Leeds on Saturday.\n\n“The investigation is ongoing,” they said.", "Police"),
+        ("Two soldiers were wounded near the border on Sunday.\n\n“We were ambushed at dawn,” they said.", "Two soldiers"),
         (
             "Sara Holt opened the new ward on Friday. Sara Holt's spokesman defended the cost of the building.\n\n"
             "He said: “Every penny was approved by the board.”",
@@ -562,6 +564,15 @@ def test_the_person_a_relative_who_stands_for_acts_in_its_clause(nlp):
 def test_a_pronoun_stands_for_someone_introduced_by_role(nlp, text, speaker):
     row = extract(nlp, text)[-1]
     assert (row["speaker"], row["speaker_name"], row["attribution"]) == (speaker, None, "pronoun")
+
+
+def test_they_stands_for_people_named_together(nlp):
+    text = (
+        "Mark Ellis and Sarah Ellis sued Greenfield Energy in March over the leak.\n\n"
+        "“We just want the company to clean up its mess,” they said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"], row["attribution"]) == ("Mark Ellis and Sarah Ellis", None, "pronoun")
 
 
 def test_a_definite_role_mentions_the_person_introduced_by_it_again(nlp):
@@ -594,6 +605,48 @@ def test_a_pronoun_with_no_person_in_reach_stands_for_a_speaker_the_tagger_label
     )
     rows = extract(nlp, text)
     assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("Okonkwo", "Okonkwo"), ("she", "Okonkwo")]
+
+
+def test_a_full_name_the_tagger_missed_competes_for_a_pronoun_of_its_given_names_gender(nlp):
+    text = (
+        "Gordon Brown froze fuel duty on Wednesday. Oliver Letwin told MPs: \"The tide is going out on the chancellor's credibility.\"\n\n"
+        "Vincent Cable, for the Liberal Democrats, accused Mr Brown of ducking tough choices.\n\n"
+        "He said: \"This week the chancellor has offered the economics of complacency.\""
+    )
+    row = extract(nlp, text)[-1]
+    assert (row["speaker"], row["speaker_name"], row["speaker_entity_id"], row["attribution"]) == ("He", "Vincent Cable", None, "pronoun")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Carol Mead hugged her lawyer, Mark Stein, outside court. “Justice was done today,” she said.", "Carol Mead"),
+        ("Walsh met with Brandt on Monday. He said the president was “open to compromise.”", "Walsh"),
+    ],
+)
+def test_a_pronoun_with_no_person_in_reach_stands_for_a_main_subject_the_tagger_saw_as_no_name(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == (speaker, "pronoun")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Senator Gregory Walsh met the rebels' envoy for an hour on Monday. “He does not want a deal,” Walsh said afterwards.\n\n"
+            "“That is nonsense,” Okwuosa said. “I have offered three compromises,” he said.",
+            "Okwuosa",
+        ),
+        (
+            "Russia rejected the plan on Monday. “It is a provocation,” Russia said. Senator Gregory Walsh was in Moscow.\n\n"
+            "“I have offered three compromises,” he said.",
+            "Gregory Walsh",
+        ),
+    ],
+)
+def test_a_one_word_speaker_the_tagger_took_for_a_place_or_group_can_be_he_or_she(nlp, text, speaker):
+    row = extract(nlp, text)[-1]
+    assert (row["speaker_name"], row["attribution"]) == (speaker, "pronoun")
 
 
 def test_a_full_name_the_tagger_took_for_an_organisation_is_still_he_or_she(nlp):
@@ -643,6 +696,15 @@ def test_a_short_sentence_after_an_attributed_quote_continues_it(nlp):
     ]
 
 
+def test_a_short_sentence_making_up_the_next_paragraph_continues_the_quote_before(nlp):
+    text = "“I reported every concern to my superiors,” Robert Finch said.\n\n“Nobody listened.”"
+    rows = extract(nlp, text)
+    assert [(r["text"], r["speaker_name"], r["attribution"]) for r in rows] == [
+        ("I reported every concern to my superiors,", "Robert Finch", "explicit"),
+        ("Nobody listened.", "Robert Finch", "continuation"),
+    ]
+
+
 def test_colon_introduces_next_paragraph_quote(nlp):
     text = "Senator Tom Reed said on Friday:\n\n“The vote is set and the bill will pass this month.”"
     row = only_quote(nlp, text)
@@ -673,6 +735,31 @@ def test_a_quote_after_reported_speech_goes_on_with_its_speaker(nlp):
     )
     rows = extract(nlp, text)
     assert [(r["speaker_name"], r["attribution"], r["verb"]) for r in rows] == [("Maria Lopez", "explicit", "said"), ("Tom Reed", "explicit", "said")]
+
+
+def test_a_person_named_as_an_object_in_the_paragraph_before_does_not_stop_a_continuation(nlp):
+    text = (
+        "“The deal is dead,” Senator Greg Walsh said after meeting Governor Alan Marsh.\n\n"
+        "“There is nothing left to negotiate with anyone.”\n\n"
+        "“We are done,” said Walsh. Marsh left the talks early on Monday.\n\n"
+        "“Nobody should give up on this deal just yet.”"
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker_name"], r["attribution"]) for r in rows] == [
+        ("Greg Walsh", "explicit"),
+        ("Greg Walsh", "continuation"),
+        ("Greg Walsh", "explicit"),
+        (None, "none"),
+    ]
+
+
+def test_the_subject_of_a_clause_inside_the_attribution_does_not_stop_a_continuation(nlp):
+    text = (
+        "“We will appeal this ruling,” said Karen Whitley, the families’ lawyer, after Judge Susan Ortiz dismissed the case.\n\n"
+        "“The families deserve their day in court, and they will get it.”"
+    )
+    rows = extract(nlp, text)
+    assert [(r["speaker_name"], r["attribution"]) for r in rows] == [("Karen Whitley", "explicit"), ("Karen Whitley", "continuation")]
 
 
 def test_a_name_modifying_the_speakers_title_does_not_stop_a_continuation(nlp):
