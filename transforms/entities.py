@@ -141,11 +141,13 @@ def entity_label(doc: Doc, cluster: Cluster) -> str:
 
 
 def nearest(clusters: list[Cluster], position: int) -> Cluster:
-    """The entity mentioned last before ``position``, else the first one named after it: a surname two
-    people share ("Clinton" for Bill and Hillary) names the one the text was just talking about."""
+    """Of the entities mentioned before ``position``, the one mentioned most so far, then the latest; else the
+    first one named after it. A surname two people share names the one the story is about: after "Ted Cruz"
+    throughout and "his wife, Heidi Cruz" once, "Cruz said" is still Ted."""
     latest = {id(c): max((m.start for m in c.mentions if m.start <= position), default=-1) for c in clusters}
+    count = {id(c): sum(1 for m in c.mentions if m.start <= position) for c in clusters}
     before = [c for c in clusters if latest[id(c)] >= 0]
-    return max(before, key=lambda c: latest[id(c)]) if before else min(clusters, key=lambda c: c.first)
+    return max(before, key=lambda c: (count[id(c)], latest[id(c)])) if before else min(clusters, key=lambda c: c.first)
 
 
 def joins(m: Mention, words: tuple[str, ...], cluster: Cluster, label: str) -> bool:

@@ -152,6 +152,16 @@ def test_a_title_alone_is_no_entity(nlp):
     assert [m["text"] for m in mentions] == ["Green Party", "Ruth Agnew"]
 
 
+def test_a_shared_surname_alone_is_the_person_the_story_is_about(nlp):
+    _, entities = rows_with_model_entities(
+        nlp,
+        "Ted Cruz spoke in Houston. Ted Cruz thanked his wife, Heidi Cruz. Cruz said he would vote.",
+        [("Ted Cruz", "PERSON"), ("Ted Cruz", "PERSON"), ("Heidi Cruz", "PERSON"), ("Cruz", "PERSON")],
+    )
+    assert entity_named(entities, "Ted Cruz")["n_mentions"] == 3
+    assert entity_named(entities, "Heidi Cruz")["n_mentions"] == 1
+
+
 def test_all_caps_headline_word_joins_the_name_it_spells(nlp):
     mentions, entities = rows_with_model_entities(nlp, "HAVEL WINS VOTE\n\nVaclav Havel won the vote.", [("Vaclav Havel", "PERSON")])
     assert [m["text"] for m in mentions] == ["HAVEL", "Vaclav Havel"]
