@@ -691,11 +691,22 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     for cue in candidates:
         if cue.score == best.score and reports_rather_than(cue, best):
             best = cue
+    best = next((cue for cue in candidates if holds_in_subordinate_clause(cue, best, chain)), best)
     if is_incidental(best) and best.token is not None and best.subject is not None and best.subject.pos_ == "PRON":
         # `A spokesman said there were 40 members. They shared a belief in the “…”`: a sentence whose subject only
         # points back, with no verb of saying, goes on with the report before it, in the reporter's words
         return reported_in_sentence_before(ctx, best.token.sent) or best
     return best
+
+
+def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token]) -> bool:
+    """`While Moore called the tape “…,” Harlow said …`: the quote ends a subordinate clause of the main verb
+    beside it, and that clause has a verb with a subject of its own; a subordinate clause is no part of what
+    the main verb reports, so its subject is the speaker, however close the main verb stands to the marks."""
+    if cue.token is None or main.token is None or cue.subject is None or cue.token not in chain:
+        return False
+    adverbial = cue.token.dep_ == "advcl" and is_subordinate(cue.token)  # not a reported `that` clause
+    return adverbial and cue.token.head.i == main.token.i and names_someone(cue.subject)
 
 
 def reports_rather_than(cue: Cue, other: Cue) -> bool:

@@ -1034,6 +1034,18 @@ def test_the_full_stop_of_an_abbreviation_the_sentence_goes_on_after_does_not_en
     assert row["speaker_name"].endswith("Harper")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'While Ned Corley called the ruling "a travesty of justice," Ann Pryce said it was "long overdue."',
+        'Although Ned Corley said the plan was "doomed from the start," Ann Pryce told reporters it was "working."',
+    ],
+)
+def test_a_quote_in_a_subordinate_clause_with_its_own_verb_is_that_clauses_subjects(nlp, text):
+    rows = extract(nlp, text)
+    assert [row["speaker_name"] for row in rows] == ["Ned Corley", "Ann Pryce"]
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
