@@ -39,6 +39,8 @@ FUNCTION_WORDS = frozenset("a an the of in on at by for to from with and or but 
 # Pronoun resolution: how many sentences back to look, and how much farther (in sentences) a mention
 # that is not a subject, or not yet a speaker, counts as being.
 MAX_PRONOUN_DISTANCE = 12
+# a name (a title may open it) and a colon, all that stands before a quote in its paragraph: `Sen. Moore: “…”`
+TURN_LABEL = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s*")
 NON_SUBJECT_COST = 1.5
 NON_SPEAKER_COST = 0.5
 SUBORDINATE_SUBJECT_COST = 1.0
@@ -1153,13 +1155,28 @@ def nominal_span(ctx: QuoteContext, subject: Token) -> Span:
 def transcript_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
     """A transcript quoted turn by turn names its speaker in capitals at the start ("PENCE: Well, …")."""
     match = TRANSCRIPT_LABEL.match(ctx.text, span.start, span.end)
-    if match is None:
-        return None
-    label = match.group(1)
-    start, end = match.span(1)
-    surname = label.split()[-1].title()
-    entity = entity_by_surname(ctx, [surname])
-    return Speaker(label, start, end, entity["name"] if entity else label.title(), entity["entity_id"] if entity else None, "explicit")
+    return label_speaker(ctx, *match.span(1)) if match is not None else None
+
+
+def labelled_turn_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
+    """`Moore: “You would be in jail.”`: a paragraph that is only a name, a colon and the quote gives a turn of an
+    exchange (a debate, an interview) to the person named."""
+    paragraph_start = ctx.paragraphs[ctx.paragraph_of(span.start)][0]
+    match = TURN_LABEL.fullmatch(ctx.text, paragraph_start, marked_bounds(span)[0])
+    return label_speaker(ctx, *match.span(1)) if match is not None else None
+
+
+def label_speaker(ctx: QuoteContext, start: int, end: int) -> Speaker | None:
+    """The person a turn's label names: a person mentioned there or called by its last word; a label in capitals
+    is a transcript's, a speaker's name whoever it is; any other label naming no person ("Update:") names no speaker."""
+    label = ctx.text[start:end]
+    last = label.split()[-1]
+    entity = entity_by_surname(ctx, [last.title() if last.isupper() else last])
+    if entity is None and not label.isupper():
+        entity = entity_in(ctx, start, end)
+    if entity is not None and entity["label"] == "PERSON":
+        return Speaker(label, start, end, entity["name"], entity["entity_id"], "explicit")
+    return Speaker(label, start, end, label.title(), None, "explicit") if label.isupper() else None
 
 
 def signed_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
@@ -1406,7 +1423,7 @@ def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: 
         cue = find_cue(ctx, k, quote_tokens)
         if not is_speech(ctx, span, quote_tokens, cue, previous):
             continue
-        labelled = transcript_speaker(ctx, span) or signed_speaker(ctx, span)
+        labelled = transcript_speaker(ctx, span) or labelled_turn_speaker(ctx, span) or signed_speaker(ctx, span)
         if labelled is not None:
             speaker = labelled
         elif cue is not None and cue.subject is not None:

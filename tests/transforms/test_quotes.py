@@ -1066,6 +1066,21 @@ def test_a_name_the_tagger_missed_is_no_referent_for_a_pronoun_of_the_other_gend
     assert row["speaker_name"] is None
 
 
+def test_a_paragraph_of_a_name_a_colon_and_a_quote_is_that_persons_turn(nlp):
+    text = (
+        "Gov. Lena Ardley and Sen. Victor Oyelaran clashed over taxes in Tuesday's debate.\n\n"
+        'Ardley: "Your plan would double the deficit in four years."\n\n'
+        'OYELARAN: "That is simply not true, and the numbers show it."'
+    )
+    rows = extract(nlp, text)
+    assert [(row["speaker_name"], row["attribution"]) for row in rows] == [("Lena Ardley", "explicit"), ("Victor Oyelaran", "explicit")]
+
+
+def test_a_label_naming_no_person_before_a_quote_names_no_speaker(nlp):
+    (row,) = extract(nlp, 'The debate ran late.\n\nUpdate: "We will release the full transcript of the debate tomorrow morning."')
+    assert row["speaker_name"] is None
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
