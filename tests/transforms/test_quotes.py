@@ -1081,6 +1081,12 @@ def test_a_label_naming_no_person_before_a_quote_names_no_speaker(nlp):
     assert row["speaker_name"] is None
 
 
+@pytest.mark.parametrize("noun", ["answer", "reply", "retort"])
+def test_an_answer_with_a_possessor_before_a_colon_is_the_possessors_words(nlp, noun):
+    row = only_quote(nlp, f'Reporters asked Gov. Lena Ardley about the budget gap. Ardley\'s {noun}: "We will close it without raising taxes."')
+    assert row["speaker_name"] == "Lena Ardley"
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
