@@ -693,7 +693,7 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     for cue in candidates:
         if cue.score == best.score and reports_rather_than(cue, best):
             best = cue
-    best = next((cue for cue in candidates if holds_in_subordinate_clause(cue, best, chain)), best)
+    best = next((cue for cue in candidates if holds_in_subordinate_clause(cue, best, chain, quote_tokens)), best)
     if is_incidental(best) and best.token is not None and best.subject is not None and best.subject.pos_ == "PRON":
         # `A spokesman said there were 40 members. They shared a belief in the “…”`: a sentence whose subject only
         # points back, with no verb of saying, goes on with the report before it, in the reporter's words
@@ -701,14 +701,21 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     return best
 
 
-def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token]) -> bool:
-    """`While Moore called the tape “…,” Harlow said …`: the quote ends a subordinate clause of the main verb
-    beside it, and that clause has a verb with a subject of its own; a subordinate clause is no part of what
-    the main verb reports, so its subject is the speaker, however close the main verb stands to the marks."""
+def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_tokens: set[int]) -> bool:
+    """The quote belongs to the clause of the verb it hangs from, not to an adverbial clause beside it, however
+    close that stands to the marks: `While Moore called the tape “…,” Harlow said …` (the quote ends a clause
+    subordinate to the main verb) and `Supporters chanted “…” as Moore spoke` (a clause subordinate to the verb of
+    saying holding the quote follows it). A subordinate clause is no part of what the other verb reports."""
     if cue.token is None or main.token is None or cue.subject is None or cue.token not in chain:
         return False
-    adverbial = cue.token.dep_ == "advcl" and is_subordinate(cue.token)  # not a reported `that` clause
-    return adverbial and cue.token.head.i == main.token.i and names_someone(cue.subject)
+    if cue.token.dep_ == "advcl" and is_subordinate(cue.token):  # not a reported `that` clause
+        return cue.token.head.i == main.token.i and names_someone(cue.subject)
+    # "as" too opens a clause of its own here: the verb before it already reports the quote
+    opens_clause = main.token.dep_ == "advcl" and any(c.dep_ == "mark" for c in main.token.children)
+    # on the verb itself, or on the quoted words (`chanted “Lock her up” as Moore spoke`); one on a clause within
+    # what the verb reports attributes that clause's words (`echo … the requirement is “…,” as a memo put it`)
+    on_cue = main.token.head.i == cue.token.i or main.token.head.i in quote_tokens
+    return opens_clause and on_cue and cue.verb_lemma in lexicon().speech_verbs
 
 
 def reports_rather_than(cue: Cue, other: Cue) -> bool:

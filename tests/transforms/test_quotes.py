@@ -1098,6 +1098,20 @@ def test_an_answer_with_a_possessor_before_a_colon_is_the_possessors_words(nlp, 
     assert row["speaker_name"] == "Lena Ardley"
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Supporters chanted "Lock her up" as Moore spoke.', "Supporters"),
+        ('Protesters shouted "Shame on you" while Rider spoke to reporters.', "Protesters"),
+        ('Harlow is "temperamentally unfit," as Moore said on Monday.', "Moore"),
+        ('Critics object because the main test for the permit is a "clean record of employment," as a state memo put it.', "a state memo"),
+    ],
+)
+def test_an_adverbial_clause_after_a_quote_attributes_it_only_where_no_verb_of_saying_holds_it(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert row["speaker"] == speaker
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
