@@ -992,52 +992,45 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     if best is None and gender != "-":
         # no person in reach: the tagger may have labelled one otherwise ("DuVernay" as a place), and a name
         # that has spoken for itself is the likeliest
-        best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
-    if gender != "-":
-        # a name the tagger missed altogether ("Moore attacked …") is as good an antecedent as one it found
-        untagged, untagged_cost = untagged_name_before(ctx, pronoun, gender)
-        if untagged is not None and (best_cost is None or untagged_cost < best_cost):
-            best, best_cost = untagged, untagged_cost
+        best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
+    if best is None and gender != "-":
+        best = untagged_name_before(ctx, pronoun, gender)
     if best is not None:
         bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender, role_cost(pronoun)))
     ctx.pronoun_referents[pronoun.i] = best
     return best
 
 
-def untagged_name_before(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[str | None, float | None]:
-    """`Moore seized on the news. “…,” he told the crowd`: the nearest earlier name the tagger missed that is the
-    subject of a main clause and agrees in gender (by a title or a given name, where it has one), with its cost in
-    sentences: the person of that surname where one is known, else a referent of its own, named, with no entity."""
+def untagged_name_before(ctx: QuoteContext, pronoun: Token, gender: str) -> str | None:
+    """`Carol Mead hugged her lawyer, Mark Stein. “…,” she said`: with no person in reach, the nearest earlier name
+    the tagger missed that is the subject of a verb and agrees in gender (by a title or a given name, where it
+    has one) is the one a "he" or "she" stands for. It becomes a referent of its own, named but with no entity."""
     words = lexicon()
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
     for token in reversed(ctx.doc[: pronoun.i]):
-        distance = here - bisect.bisect_right(ctx.sentence_starts, token.idx)
-        if distance > MAX_PRONOUN_DISTANCE:
-            break
+        if here - bisect.bisect_right(ctx.sentence_starts, token.idx) > MAX_PRONOUN_DISTANCE:
+            return None
         if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ or ctx.quoted[token.i]:
             continue
-        if token.head.pos_ not in ("VERB", "AUX") or not is_main_subject(token):
-            continue  # the subject of a clause within another may be a thing ("… said the 13th Amendment was …")
+        if token.head.pos_ not in ("VERB", "AUX"):
+            continue
         span = name_span(token)
-        names = [t.text for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in words.titles and t.lower_ not in words.titles]
+        proper = [t for t in span if t.pos_ == "PROPN" and not t.ent_type_]
+        names = [t.text for t in proper if t.lower_.rstrip(".") not in words.titles and t.lower_ not in words.titles]
         if not names or any(t.ent_type_ for t in span):
             continue
         title = next((words.titles[t.lower_] for t in span if t.lower_ in words.titles), "-")
         given = words.first_names.get(names[0].lower(), "-") if len(names) > 1 else "-"
         if {title, given} - {"-", gender}:
             continue
-        cost = distance + role_cost(token) + NON_SPEAKER_COST
-        known = entity_by_surname(ctx, names)
-        if known is not None:
-            return (known["entity_id"], cost) if ctx.genders.get(known["entity_id"], "-") in ("-", gender) else (None, None)
         referent_id = f"name-{token.i}"
         ctx.nominals.setdefault(
             referent_id,
             {"entity_id": referent_id, "name": " ".join(names), "label": "PERSON", "text": span.text, "start_char": span.start_char, "end_char": span.end_char},
         )
         ctx.genders[referent_id] = gender
-        return referent_id, cost
-    return None, None
+        return referent_id
+    return None
 
 
 def nearest_antecedent(
