@@ -993,44 +993,10 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         # no person in reach: the tagger may have labelled one otherwise ("DuVernay" as a place), and a name
         # that has spoken for itself is the likeliest
         best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
-    if best is None and gender != "-":
-        best = untagged_name_before(ctx, pronoun, gender)
     if best is not None:
         bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender, role_cost(pronoun)))
     ctx.pronoun_referents[pronoun.i] = best
     return best
-
-
-def untagged_name_before(ctx: QuoteContext, pronoun: Token, gender: str) -> str | None:
-    """`Carol Mead hugged her lawyer, Mark Stein. “…,” she said`: with no person in reach, the nearest earlier name
-    the tagger missed that is the subject of a verb and agrees in gender (by a title or a given name, where it
-    has one) is the one a "he" or "she" stands for. It becomes a referent of its own, named but with no entity."""
-    words = lexicon()
-    here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
-    for token in reversed(ctx.doc[: pronoun.i]):
-        if here - bisect.bisect_right(ctx.sentence_starts, token.idx) > MAX_PRONOUN_DISTANCE:
-            return None
-        if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ or ctx.quoted[token.i]:
-            continue
-        if token.head.pos_ not in ("VERB", "AUX"):
-            continue
-        span = name_span(token)
-        proper = [t for t in span if t.pos_ == "PROPN" and not t.ent_type_]
-        names = [t.text for t in proper if t.lower_.rstrip(".") not in words.titles and t.lower_ not in words.titles]
-        if not names or any(t.ent_type_ for t in span):
-            continue
-        title = next((words.titles[t.lower_] for t in span if t.lower_ in words.titles), "-")
-        given = words.first_names.get(names[0].lower(), "-") if len(names) > 1 else "-"
-        if {title, given} - {"-", gender}:
-            continue
-        referent_id = f"name-{token.i}"
-        ctx.nominals.setdefault(
-            referent_id,
-            {"entity_id": referent_id, "name": " ".join(names), "label": "PERSON", "text": span.text, "start_char": span.start_char, "end_char": span.end_char},
-        )
-        ctx.genders[referent_id] = gender
-        return referent_id
-    return None
 
 
 def nearest_antecedent(
@@ -1079,7 +1045,7 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
     subject = past_the_dateline(ctx, subject)
     if subject.lower_ in words.pronouns and subject.pos_ == "PRON":
         entity = resolve_pronoun(ctx, subject)
-        if entity is not None and entity["entity_id"] in ctx.nominals and entity["name"] is None:
+        if entity is not None and entity["entity_id"] in ctx.nominals:
             # someone only ever described ("a Drexel spokesman … He added"): the description as first written
             return Speaker(entity["text"], entity["start_char"], entity["end_char"], None, None, "pronoun")
         return Speaker(
@@ -1087,7 +1053,7 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
             subject.idx,
             subject.idx + len(subject.text),
             entity["name"] if entity else None,
-            entity["entity_id"] if entity and entity["entity_id"] in ctx.entities else None,
+            entity["entity_id"] if entity else None,
             "pronoun",
         )
     entity = head_entity(ctx, subject)

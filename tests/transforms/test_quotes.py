@@ -1046,26 +1046,6 @@ def test_a_quote_in_a_subordinate_clause_with_its_own_verb_is_that_clauses_subje
     assert [row["speaker_name"] for row in rows] == ["Ned Corley", "Ann Pryce"]
 
 
-@pytest.mark.parametrize(
-    "text, name",
-    [
-        ('Mead spoke for an hour in Dayton.\n\n"We are going to win this district," she said.', "Mead"),
-        ('Mead said he told the board that he had "done the right thing."', "Mead"),
-    ],
-)
-def test_a_he_or_she_with_no_person_tagged_in_reach_stands_for_a_name_the_tagger_missed(nlp, text, name):
-    assert not any(ent.label_ == "PERSON" for ent in nlp(text).ents), "the tagger finds the name: the case tests nothing"
-    (row,) = extract(nlp, text)
-    assert (row["speaker_name"], row["attribution"]) == (name, "pronoun")
-
-
-def test_a_name_the_tagger_missed_is_no_referent_for_a_pronoun_of_the_other_gender(nlp):
-    text = 'Mrs. Mead spoke for an hour in Dayton.\n\n"We are going to win this district," he said.'
-    assert not any(ent.label_ == "PERSON" for ent in nlp(text).ents)
-    (row,) = extract(nlp, text)
-    assert row["speaker_name"] is None
-
-
 def test_a_paragraph_of_a_name_a_colon_and_a_quote_is_that_persons_turn(nlp):
     text = (
         "Gov. Lena Ardley and Sen. Victor Oyelaran clashed over taxes in Tuesday's debate.\n\n"
