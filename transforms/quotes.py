@@ -39,6 +39,8 @@ FUNCTION_WORDS = frozenset("a an the of in on at by for to from with and or but 
 # Pronoun resolution: how many sentences back to look, and how much farther (in sentences) a mention
 # that is not a subject, or not yet a speaker, counts as being.
 MAX_PRONOUN_DISTANCE = 12
+# a name (a title may open it) and a colon, all that stands before a quote in its paragraph: `Sen. Moore: “…”`
+TURN_LABEL = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s*")
 NON_SUBJECT_COST = 1.5
 NON_SPEAKER_COST = 0.5
 SUBORDINATE_SUBJECT_COST = 1.0
@@ -692,11 +694,29 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     for cue in candidates:
         if cue.score == best.score and reports_rather_than(cue, best):
             best = cue
+    best = next((cue for cue in candidates if holds_in_subordinate_clause(cue, best, chain, quote_tokens)), best)
     if is_incidental(best) and best.token is not None and best.subject is not None and best.subject.pos_ == "PRON":
         # `A spokesman said there were 40 members. They shared a belief in the “…”`: a sentence whose subject only
         # points back, with no verb of saying, goes on with the report before it, in the reporter's words
         return reported_in_sentence_before(ctx, best.token.sent) or best
     return best
+
+
+def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_tokens: set[int]) -> bool:
+    """The quote belongs to the clause of the verb it hangs from, not to an adverbial clause beside it, however
+    close that stands to the marks: `While Moore called the tape “…,” Harlow said …` (the quote ends a clause
+    subordinate to the main verb) and `Supporters chanted “…” as Moore spoke` (a clause subordinate to the verb of
+    saying holding the quote follows it). A subordinate clause is no part of what the other verb reports."""
+    if cue.token is None or main.token is None or cue.subject is None or cue.token not in chain:
+        return False
+    if cue.token.dep_ == "advcl" and is_subordinate(cue.token):  # not a reported `that` clause
+        return cue.token.head.i == main.token.i and names_someone(cue.subject)
+    # "as" too opens a clause of its own here: the verb before it already reports the quote
+    opens_clause = main.token.dep_ == "advcl" and any(c.dep_ == "mark" for c in main.token.children)
+    # on the verb itself, or on the quoted words (`chanted “Lock her up” as Moore spoke`); one on a clause within
+    # what the verb reports attributes that clause's words (`echo … the requirement is “…,” as a memo put it`)
+    on_cue = main.token.head.i == cue.token.i or main.token.head.i in quote_tokens
+    return opens_clause and on_cue and cue.verb_lemma in lexicon().speech_verbs
 
 
 def reports_rather_than(cue: Cue, other: Cue) -> bool:
@@ -1196,13 +1216,28 @@ def nominal_span(ctx: QuoteContext, subject: Token) -> Span:
 def transcript_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
     """A transcript quoted turn by turn names its speaker in capitals at the start ("PENCE: Well, …")."""
     match = TRANSCRIPT_LABEL.match(ctx.text, span.start, span.end)
-    if match is None:
-        return None
-    label = match.group(1)
-    start, end = match.span(1)
-    surname = label.split()[-1].title()
-    entity = entity_by_surname(ctx, [surname])
-    return Speaker(label, start, end, entity["name"] if entity else label.title(), entity["entity_id"] if entity else None, "explicit")
+    return label_speaker(ctx, *match.span(1)) if match is not None else None
+
+
+def labelled_turn_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
+    """`Moore: “You would be in jail.”`: a paragraph that is only a name, a colon and the quote gives a turn of an
+    exchange (a debate, an interview) to the person named."""
+    paragraph_start = ctx.paragraphs[ctx.paragraph_of(span.start)][0]
+    match = TURN_LABEL.fullmatch(ctx.text, paragraph_start, marked_bounds(span)[0])
+    return label_speaker(ctx, *match.span(1)) if match is not None else None
+
+
+def label_speaker(ctx: QuoteContext, start: int, end: int) -> Speaker | None:
+    """The person a turn's label names: a person mentioned there or called by its last word; a label in capitals
+    is a transcript's, a speaker's name whoever it is; any other label naming no person ("Update:") names no speaker."""
+    label = ctx.text[start:end]
+    last = label.split()[-1]
+    entity = entity_by_surname(ctx, [last.title() if last.isupper() else last])
+    if entity is None and not label.isupper():
+        entity = entity_in(ctx, start, end)
+    if entity is not None and entity["label"] == "PERSON":
+        return Speaker(label, start, end, entity["name"], entity["entity_id"], "explicit")
+    return Speaker(label, start, end, label.title(), None, "explicit") if label.isupper() else None
 
 
 def signed_speaker(ctx: QuoteContext, span: QuoteSpan) -> Speaker | None:
@@ -1453,7 +1488,7 @@ def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: 
         cue = find_cue(ctx, k, quote_tokens)
         if not is_speech(ctx, span, quote_tokens, cue, previous):
             continue
-        labelled = transcript_speaker(ctx, span) or signed_speaker(ctx, span)
+        labelled = transcript_speaker(ctx, span) or labelled_turn_speaker(ctx, span) or signed_speaker(ctx, span)
         if labelled is not None:
             speaker = labelled
         elif cue is not None and cue.subject is not None:

@@ -1134,6 +1134,53 @@ def test_the_full_stop_of_an_abbreviation_the_sentence_goes_on_after_does_not_en
     assert row["speaker_name"].endswith("Harper")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'While Ned Corley called the ruling "a travesty of justice," Ann Pryce said it was "long overdue."',
+        'Although Ned Corley said the plan was "doomed from the start," Ann Pryce told reporters it was "working."',
+    ],
+)
+def test_a_quote_in_a_subordinate_clause_with_its_own_verb_is_that_clauses_subjects(nlp, text):
+    rows = extract(nlp, text)
+    assert [row["speaker_name"] for row in rows] == ["Ned Corley", "Ann Pryce"]
+
+
+def test_a_paragraph_of_a_name_a_colon_and_a_quote_is_that_persons_turn(nlp):
+    text = (
+        "Gov. Lena Ardley and Sen. Victor Oyelaran clashed over taxes in Tuesday's debate.\n\n"
+        'Ardley: "Your plan would double the deficit in four years."\n\n'
+        'OYELARAN: "That is simply not true, and the numbers show it."'
+    )
+    rows = extract(nlp, text)
+    assert [(row["speaker_name"], row["attribution"]) for row in rows] == [("Lena Ardley", "explicit"), ("Victor Oyelaran", "explicit")]
+
+
+def test_a_label_naming_no_person_before_a_quote_names_no_speaker(nlp):
+    (row,) = extract(nlp, 'The debate ran late.\n\nUpdate: "We will release the full transcript of the debate tomorrow morning."')
+    assert row["speaker_name"] is None
+
+
+@pytest.mark.parametrize("noun", ["answer", "reply", "retort"])
+def test_an_answer_with_a_possessor_before_a_colon_is_the_possessors_words(nlp, noun):
+    row = only_quote(nlp, f'Reporters asked Gov. Lena Ardley about the budget gap. Ardley\'s {noun}: "We will close it without raising taxes."')
+    assert row["speaker_name"] == "Lena Ardley"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Supporters chanted "Lock her up" as Moore spoke.', "Supporters"),
+        ('Protesters shouted "Shame on you" while Rider spoke to reporters.', "Protesters"),
+        ('Harlow is "temperamentally unfit," as Moore said on Monday.', "Moore"),
+        ('Critics object because the main test for the permit is a "clean record of employment," as a state memo put it.', "a state memo"),
+    ],
+)
+def test_an_adverbial_clause_after_a_quote_attributes_it_only_where_no_verb_of_saying_holds_it(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert row["speaker"] == speaker
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
