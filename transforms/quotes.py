@@ -95,7 +95,8 @@ class QuoteContext:
             for token in tokens_between(doc, *marked_bounds(span)):
                 self.quoted[token.i] = True
         self.genders = {e["entity_id"]: entity_gender(text, e, self.mentions_of.get(e["entity_id"], [])) for e in entities}
-        self.sentence_starts = [sent.start_char for sent in doc.sents]
+        self.sentences = list(doc.sents)
+        self.sentence_starts = [sent.start_char for sent in self.sentences]
         self.speakers: set[str] = set()  # entity ids of the speakers found so far
         dateline = match_dateline(text)
         self.dateline_end = len(dateline.text) if dateline else 0  # a wire story's body may open with its dateline
@@ -1040,9 +1041,8 @@ def untagged_subject(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[Sp
     pronoun ("Hendricks, the team's coach, was fired … he said"), less one whose given name is of the other gender:
     its name, its cost in sentences, and whether its given name is of the pronoun's gender."""
     first_names = lexicon().first_names
-    sentences = list(ctx.doc.sents)
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx) - 1
-    for back, sentence in enumerate(reversed(sentences[max(here - MAX_PRONOUN_DISTANCE, 0) : here + 1])):
+    for back, sentence in enumerate(reversed(ctx.sentences[max(here - MAX_PRONOUN_DISTANCE, 0) : here + 1])):
         for token in sentence:
             if token.i >= pronoun.i or ctx.quoted[token.i] or token.pos_ != "PROPN" or phrase_head(token) is not token or not is_main_subject(token):
                 continue
