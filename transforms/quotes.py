@@ -758,10 +758,15 @@ def reported_in_sentence_before(ctx: QuoteContext, sentence: Span) -> Cue | None
     paragraph_start = ctx.paragraphs[ctx.paragraph_of(sentence.start_char)][0]
     if i < 0 or doc[i].idx < paragraph_start:
         return None
-    previous = doc[i].sent
-    if previous.start_char < paragraph_start or any(ctx.quoted[t.i] for t in previous):
+    return speech_report(ctx, doc[i].sent, paragraph_start)
+
+
+def speech_report(ctx: QuoteContext, sentence: Span, paragraph_start: int) -> Cue | None:
+    """The cue of a sentence of reported speech from ``paragraph_start`` on: no quote in it, a verb of saying at its
+    root, and a subject."""
+    if sentence.start_char < paragraph_start or any(ctx.quoted[t.i] for t in sentence):
         return None
-    root = previous.root
+    root = sentence.root
     if root.pos_ != "VERB" or root.lemma_.lower() not in lexicon().speech_verbs:
         return None
     subject = subject_of(root, ctx.quoted)
@@ -784,14 +789,7 @@ def reported_before(ctx: QuoteContext, k: int) -> Cue | None:
         i -= 1
     if i < 0 or doc[i].idx < paragraph_start or doc[i].text not in SENTENCE_END or ctx.quoted[i]:
         return None
-    sentence = doc[i].sent
-    if sentence.start_char < paragraph_start or any(ctx.quoted[t.i] for t in sentence):
-        return None
-    root = sentence.root
-    if root.pos_ != "VERB" or root.lemma_.lower() not in lexicon().speech_verbs:
-        return None
-    subject = subject_of(root, ctx.quoted)
-    return Cue(root.text, root.lemma_.lower(), subject, 1) if subject is not None else None
+    return speech_report(ctx, doc[i].sent, paragraph_start)
 
 
 # --- speakers ------------------------------------------------------------------------------------
