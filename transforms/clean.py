@@ -74,7 +74,6 @@ def known_agencies() -> frozenset[str]:
     return frozenset(line.casefold() for line in lines)
 
 
-
 def _month_alternation() -> str:
     return "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
 

@@ -580,7 +580,7 @@ def completes_with_own_subject(verb: Token) -> bool:
     return (
         verb.dep_ in ("ccomp", "xcomp")
         and verb.head.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and is_infinitive(verb)
         and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     )
 
@@ -826,9 +826,8 @@ def first_name_gender(entity: dict) -> str:
     return "-"
 
 
-def given_name_gender(entity: dict) -> str:
-    """'m' or 'f' when the entity's name is a full name opening with a given name of that gender, else '-'."""
-    words = entity["name"].split()
+def given_name_gender(words: list[str]) -> str:
+    """'m' or 'f' when the words are a full name opening with a given name of that gender, else '-'."""
     gender = lexicon().first_names.get(words[0].lower(), "-") if len(words) > 1 else "-"
     return gender if gender in ("m", "f") else "-"
 
@@ -918,7 +917,7 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
         lemma = token.lemma_.lower()
         if token.pos_ != "NOUN" or lemma not in person_nouns or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
             continue
-        if phrase_head(token) is not token or head_entity(ctx, token) is not None:
+        if phrase_head(token) != token or head_entity(ctx, token) is not None:
             continue  # a role given to someone named ("Jack Ward, president of …", "the spokesman, John Smith")
         key = (lemma, token.tag_ == "NNS")
         # a possessive pronoun makes a role as definite as "the" does ("his candidate" is someone named elsewhere);
@@ -994,7 +993,7 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         if label in labels:
             return True
         entity = ctx.entities.get(entity_id)
-        return gender != "-" and entity is not None and entity["label"] == "ORG" and given_name_gender(entity) == gender
+        return gender != "-" and entity is not None and entity["label"] == "ORG" and given_name_gender(entity["name"].split()) == gender
 
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
     best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: agrees_in_kind(mention["label"], mention["entity_id"]))
@@ -1038,28 +1037,31 @@ def untagged_subject(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[Sp
     """The proper noun the tagger saw as no name at all that is the subject of the nearest main clause before the
     pronoun ("Hendricks, the team's coach, was fired … he said"), less one whose given name is of the other gender:
     its name, its cost in sentences, and whether its given name is of the pronoun's gender."""
-    first_names = lexicon().first_names
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx) - 1
     for back, sentence in enumerate(reversed(ctx.sentences[max(here - MAX_PRONOUN_DISTANCE, 0) : here + 1])):
         for token in sentence:
-            if token.i >= pronoun.i or ctx.quoted[token.i] or token.pos_ != "PROPN" or phrase_head(token) is not token or not is_main_subject(token):
+            if token.i >= pronoun.i or ctx.quoted[token.i] or token.pos_ != "PROPN" or phrase_head(token) != token or not is_main_subject(token):
                 continue
             span = name_span(token)
             words = proper_words(span)
             if not words or any(t.ent_type_ for t in span):
                 continue
-            given = first_names.get(words[0].lower(), "-") if len(words) > 1 else "-"
+            given = given_name_gender(words)
             if given not in ("-", gender):
                 continue
-
             return span, back + NON_SPEAKER_COST, given == gender
     return None
 
 
 def proper_words(span: Span) -> list[str]:
     """The proper nouns of a name, less titles ("Sen.", "Mr")."""
+    return [t.text for t in span if t.pos_ == "PROPN" and not is_title_word(t)]
+
+
+def is_title_word(token: Token) -> bool:
+    """A title or honorific, with or without its full stop ("Sen.", "Sen", "Mr")."""
     titles = lexicon().titles
-    return [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in titles and t.lower_.rstrip(".") not in titles]
+    return token.lower_ in titles or token.lower_.rstrip(".") in titles
 
 
 def name_referent(ctx: QuoteContext, span: Span) -> str:
@@ -1152,7 +1154,7 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
 def given_names(span: Span, subject: Token) -> list[Token]:
     """The proper nouns written just before the name the tagger found, outside any entity and no titles or
     initials: given names it did not see (the "Ivy" of `Ivy Moore said` when it tagged only "Moore")."""
-    doc, titles = subject.doc, lexicon().titles
+    doc = subject.doc
     if not subject.ent_type_:
         return []  # the subject is no name the tagger saw ("Scottish Health Minister, Andrew Kerr MSP")
     if doc[subject.i].ent_iob_ == "I":
@@ -1160,7 +1162,7 @@ def given_names(span: Span, subject: Token) -> list[Token]:
     start = subject.i
     given = []
     for t in reversed(doc[span.start : start]):
-        if t.pos_ != "PROPN" or t.ent_type_ or len(t.text.rstrip(".")) < 2 or t.lower_ in titles or t.lower_.rstrip(".") in titles:
+        if t.pos_ != "PROPN" or t.ent_type_ or len(t.text.rstrip(".")) < 2 or is_title_word(t):
             break
         given.append(t)
     return given
@@ -1444,7 +1446,7 @@ def inside(mention: dict, speaker: Speaker) -> bool:
     return speaker.start is not None and speaker.start <= mention["start_char"] and mention["end_char"] <= speaker.end
 
 
-def end_unclosed_quote(doc: Doc, span: QuoteSpan) -> QuoteSpan:
+def end_unclosed_quote(doc: Doc, text: str, span: QuoteSpan) -> QuoteSpan:
     """A quote whose closing mark was never set runs on to the next mark or the paragraph end, over the story's own
     sentences. Where a later sentence of it reports speech in the third person (`Wenger said:`, `All firms said
     they …`), the narrative has resumed: the quote ends before it, at its last sentence in the first or second person
@@ -1459,7 +1461,7 @@ def end_unclosed_quote(doc: Doc, span: QuoteSpan) -> QuoteSpan:
     voiced = [s for s in kept if any(t.lower_ in lexicon().speaker_pronouns for t in s)]
     last = (voiced or kept)[-1]
     end = min(last.end_char, span.end)
-    while end > span.start and doc.text[end - 1].isspace():
+    while end > span.start and text[end - 1].isspace():
         end -= 1
     return replace(span, end=end)
 
@@ -1476,7 +1478,7 @@ def reports_in_third_person(sentence: Span) -> bool:
 def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: list[dict]) -> list[dict]:
     """One row per direct quotation (without doc_id and partition columns)."""
     text = doc.text
-    spans = [end_unclosed_quote(doc, span) for span in quote_spans(text)]
+    spans = [end_unclosed_quote(doc, text, span) for span in quote_spans(text)]
     ctx = QuoteContext(doc, text, spans, mentions, entities)
     sentence_id_at = sentence_locator(sentences)
     rows: list[dict] = []
