@@ -68,12 +68,11 @@ def match_documents(gold: dict[str, dict], documents: pd.DataFrame, sources: pd.
     return matched
 
 
-def predictions(gold: dict[str, dict], warehouse: Path) -> tuple[list[dict], int]:
-    """One prediction line per gold article, from the published documents and quotes tables, and
-    how many quotes could not be placed in the gold text."""
+def predictions(gold: dict[str, dict], warehouse: Path, sources: pd.DataFrame) -> tuple[list[dict], int]:
+    """One prediction line per gold article, from the published documents and quotes tables and the run's
+    _sources, and how many quotes could not be placed in the gold text."""
     documents = pd.read_parquet(warehouse / "documents")
     quotes = pd.read_parquet(warehouse / "quotes")
-    sources = pd.read_parquet(warehouse / "_sources")
     matched = match_documents(gold, documents, sources)
     bodies = dict(zip(documents["doc_id"], documents["body"]))
     lines, unplaced = [], 0
@@ -91,9 +90,8 @@ def predictions(gold: dict[str, dict], warehouse: Path) -> tuple[list[dict], int
     return lines, unplaced
 
 
-def report_quarantined(warehouse: Path) -> None:
+def report_quarantined(sources: pd.DataFrame) -> None:
     """Name the inputs the run quarantined: their articles count as having no quotes."""
-    sources = pd.read_parquet(warehouse / "_sources")
     for row in sources[sources["status"] == "quarantined"].itertuples():
         print(f"quarantined, scored as no quotes: {row.source_id} ({row.stage}: {row.reason})", file=sys.stderr)
 
@@ -131,8 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         if not result["success"]:
             print(f"the pipeline run failed its checks: {result['summary']}", file=sys.stderr)
             return 1
-        report_quarantined(Path(warehouse))
-        lines, unplaced = predictions(gold, Path(warehouse))
+        sources = pd.read_parquet(Path(warehouse) / "_sources")
+        report_quarantined(sources)
+        lines, unplaced = predictions(gold, Path(warehouse), sources)
         pred_path = args.pred or scratch_path / "pred.jsonl"
         pred_path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
         scorer_args = [str(args.gold), str(pred_path)] + (["--json"] if args.json else []) + (["--errors", str(args.errors)] if args.errors else [])

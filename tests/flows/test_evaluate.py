@@ -50,5 +50,5 @@ def test_a_quarantined_input_is_named_and_its_article_matches_no_document(tmp_pa
     gold = {"101": {"text": "Mr Smith said it was fine."}, "102": {"text": "An article the run lost."}}
     # read back as the warehouse gives it: the missing doc_id is a null, not None
     assert match_documents(gold, documents, pd.read_parquet(tmp_path / "_sources")) == {"101": "d1"}
-    report_quarantined(tmp_path)
+    report_quarantined(pd.read_parquet(tmp_path / "_sources"))
     assert "quarantined, scored as no quotes: b.sgm#102 (nlp: the language work failed: ValueError: boom)" in capsys.readouterr().err
