@@ -285,8 +285,18 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
     if shown is not None:
         return shown
     if verb.dep_ in BORROWING_DEPS and verb.head != verb and depth < 3:
-        return subject_of(coordinated_reporter(verb) or verb.head, quoted, depth + 1)
+        return subject_of(coordinated_reporter(verb) or clause_taking(verb), quoted, depth + 1)
     return name_closing_fronted_phrase(verb, quoted)
+
+
+def clause_taking(verb: Token) -> Token:
+    """The clause a borrowing verb hangs from; a verb after a preposition that opens the clause (`After saying …,
+    she was taken`) belongs to it as closely as a participle hung on it directly. A preposition after the clause
+    may have been hung on the wrong one (`X said the system was “rigged,” before adding`)."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.i < head.head.i:
+        return head.head
+    return head
 
 
 def noun_set_off_before(verb: Token, quoted: list[bool]) -> Token | None:

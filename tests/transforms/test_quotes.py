@@ -1078,6 +1078,19 @@ def test_a_verb_borrowing_the_subject_of_a_passive_without_agent_is_done_by_that
     assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
 
 
+@pytest.mark.parametrize(
+    "text, name, verb",
+    [
+        ('Mary Lowe left the clinic early.\n\nAfter saying her knee was "so stiff I could hardly walk," she was taken to hospital for scans.', "Mary Lowe", "saying"),
+        ('Before telling reporters the deal was "dead in the water," Senator Tom Pike was driven away in a black car.', "Tom Pike", "telling"),
+        ('After calling the plan "a disgrace," Ann Reyes was escorted from the chamber.', "Ann Reyes", "calling"),
+    ],
+)
+def test_a_verb_of_saying_after_a_preposition_is_done_by_the_subject_of_the_passive_it_hangs_from(nlp, text, name, verb):
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["verb"]) == (name, verb)
+
+
 def test_only_the_passive_a_verb_hangs_from_directly_lends_it_its_subject(nlp):
     # "swearing" reaches the passive "cancelled" only through "for" and a verb the parser coordinated with it
     text = 'Rapper Doxa, whose US concerts were cancelled after complaints about his "hateful" songs, has been arrested in Lagos for swearing at police.'
