@@ -158,13 +158,22 @@ def joins(m: Mention, words: tuple[str, ...], cluster: Cluster, label: str) -> b
     return names_same_entity(words, cluster.name_words, label)
 
 
+def given_name_owner(m: Mention, words: tuple[str, ...], clusters: list[Cluster], labels: dict[int, str]) -> list[Cluster]:
+    """The one person whose full name opens with a given name written alone ("Hillary" after "Hillary Clinton"):
+    stories call people by their first names too. Two people of that given name leave it to itself."""
+    if m.label != "PERSON" or len(words) != 1 or words[0].lower() not in first_names():
+        return []
+    owners = [c for c in clusters if labels[id(c)] == "PERSON" and len(c.name_words) > 1 and c.name_words[0] == words[0]]
+    return owners if len(owners) == 1 else []
+
+
 def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     """Fullest forms first, so that a surname or an acronym finds its full name wherever it is."""
     clusters: list[Cluster] = []
     labels: dict[int, str] = {}
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
         words = words_of(doc, m)
-        matching = [c for c in clusters if joins(m, words, c, labels[id(c)])]
+        matching = [c for c in clusters if joins(m, words, c, labels[id(c)])] or given_name_owner(m, words, clusters, labels)
         cluster = nearest(matching, m.start) if matching else Cluster()
         if not matching:
             clusters.append(cluster)

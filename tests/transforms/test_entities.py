@@ -162,6 +162,17 @@ def test_a_shared_surname_alone_is_the_person_the_story_is_about(nlp):
     assert entity_named(entities, "Heidi Cruz")["n_mentions"] == 1
 
 
+def test_a_given_name_alone_is_the_one_person_of_that_name(nlp):
+    _, entities = rows_with_model_entities(
+        nlp,
+        "Hillary Webb met Tom Webb and Maria Soto. Hillary spoke first. Maria said she agreed, and so did Maria Lane.",
+        [("Hillary Webb", "PERSON"), ("Tom Webb", "PERSON"), ("Maria Soto", "PERSON"), ("Hillary", "PERSON"), ("Maria", "PERSON"), ("Maria Lane", "PERSON")],
+    )
+    assert entity_named(entities, "Hillary Webb")["aliases"] == ["Hillary"]
+    # two Marias: the given name alone is nobody's
+    assert entity_named(entities, "Maria")["n_mentions"] == 1
+
+
 def test_all_caps_headline_word_joins_the_name_it_spells(nlp):
     mentions, entities = rows_with_model_entities(nlp, "HAVEL WINS VOTE\n\nVaclav Havel won the vote.", [("Vaclav Havel", "PERSON")])
     assert [m["text"] for m in mentions] == ["HAVEL", "Vaclav Havel"]
