@@ -1091,6 +1091,12 @@ def test_a_verb_of_saying_after_a_preposition_is_done_by_the_subject_of_the_pass
     assert (row["speaker_name"], row["verb"]) == (name, verb)
 
 
+def test_a_ruling_reports_what_it_rules_over_a_verb_of_saying_in_a_later_clause(nlp):
+    text = 'The panel then ruled that the claim was "false," but in its report it could not resist pointing out that the figures were old.'
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb"]) == ("The panel", "ruled")
+
+
 def test_only_the_passive_a_verb_hangs_from_directly_lends_it_its_subject(nlp):
     # "swearing" reaches the passive "cancelled" only through "for" and a verb the parser coordinated with it
     text = 'Rapper Doxa, whose US concerts were cancelled after complaints about his "hateful" songs, has been arrested in Lagos for swearing at police.'
