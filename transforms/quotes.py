@@ -731,18 +731,19 @@ def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_t
 
 
 def reports_rather_than(cue: Cue, other: Cue) -> bool:
-    """Of two verbs of saying, one reporting what the other says (`Ann says Tom told them “…”`), the inner one
-    gives the quote's source, unless its subject names no one and the outer one's does: "evidence suggests",
-    "the ruling announced" or "the film reveals" tell what shows the words, and whoever reports that says them."""
+    """Of two verbs of saying, one reporting what the other says, the outer one's subject is the quote's source
+    when it names someone: in `Ann said Tom once called the deal “…”` the words reach the story through Ann, who
+    vouches for them. Where it names no one ("the ruling announced Tom said"), the inner one's subject speaks, and
+    an inner subject that names no one ("He says evidence suggests", "the film reveals") only shows the words."""
     if cue.token is None or other.token is None or cue.subject is None or other.subject is None:
         return False
     speech_verbs = lexicon().speech_verbs
     if cue.verb_lemma not in speech_verbs or other.verb_lemma not in speech_verbs:
         return False
     if reports_within(cue.token, other.token):
-        return names_someone(cue.subject) or not names_someone(other.subject)
+        return not names_someone(other.subject)
     if reports_within(other.token, cue.token):
-        return names_someone(cue.subject) and not names_someone(other.subject)
+        return names_someone(cue.subject)
     return False
 
 

@@ -1097,6 +1097,18 @@ def test_a_ruling_reports_what_it_rules_over_a_verb_of_saying_in_a_later_clause(
     assert (row["speaker"], row["verb"]) == ("The panel", "ruled")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Kellan Moore said that Dana Harlow once described the pact as "the gold standard" of trade deals.', "Kellan Moore"),
+        ('She said her lawyer had called the ruling "a travesty."', "She"),
+        ('He says evidence suggests there are "many more victims."', "He"),
+    ],
+)
+def test_of_two_verbs_of_saying_the_outer_one_gives_the_source_when_it_names_someone(nlp, text, speaker):
+    assert only_quote(nlp, text)["speaker"] == speaker
+
+
 def test_only_the_passive_a_verb_hangs_from_directly_lends_it_its_subject(nlp):
     # "swearing" reaches the passive "cancelled" only through "for" and a verb the parser coordinated with it
     text = 'Rapper Doxa, whose US concerts were cancelled after complaints about his "hateful" songs, has been arrested in Lagos for swearing at police.'
