@@ -154,7 +154,8 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
     """Unquoted tokens after quote k, up to the end of its sentence (which may end inside a later quote) or of its paragraph."""
     doc, span = ctx.doc, ctx.spans[k]
     _, end = marked_bounds(span)
-    paragraph_end = ctx.paragraphs[ctx.paragraph_of(span.start)][1]
+    # a quote running over paragraphs is attributed after its close, in its last paragraph
+    paragraph_end = ctx.paragraphs[ctx.paragraph_of(span.end)][1]
     following = doc[ctx.token_at_or_after(end):]
     tokens = []
     for token in following:

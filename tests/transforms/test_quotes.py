@@ -705,6 +705,20 @@ def test_a_short_sentence_making_up_the_next_paragraph_continues_the_quote_befor
     ]
 
 
+def test_a_quote_running_over_paragraphs_is_attributed_after_its_close(nlp):
+    # the first paragraph's quote is never closed, so its words and the next paragraph's make one quote
+    text = (
+        '"It is a disgrace," Rep. Ann Lowe said Friday. "If the mayor cannot lead, nobody can trust the council.\n\n'
+        '"I have been thinking about what we can expect," added Rep. Tom Baker, the caucus leader. "Noise is nothing new in this town."'
+    )
+    rows = extract(nlp, text)
+    assert [(row["speaker_name"], row["attribution"]) for row in rows] == [
+        ("Ann Lowe", "explicit"),
+        ("Tom Baker", "explicit"),
+        ("Tom Baker", "continuation"),
+    ]
+
+
 def test_colon_introduces_next_paragraph_quote(nlp):
     text = "Senator Tom Reed said on Friday:\n\n“The vote is set and the bill will pass this month.”"
     row = only_quote(nlp, text)
