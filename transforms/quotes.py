@@ -355,11 +355,18 @@ def coordinated_reporter(verb: Token) -> Token | None:
 def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None:
     """`In an article for the Times, Ms Dunwoody, who chairs the committee, says:` with no subject parsed: the
     parser hung the name on the fronted phrase's last noun as an apposition; a name in apposition to a common
-    noun, ending that phrase just before the verb, is the verb's subject."""
+    noun, ending that phrase just before the verb, is the verb's subject. So is a person's name it coordinated
+    with the last noun of a fronted clause (`When terrorists strike at the front, Obama and Clinton call them
+    “…”`)."""
     for phrase in verb.lefts:
-        if phrase.dep_ != "prep" or any(not t.is_punct for t in verb.doc[phrase.right_edge.i + 1 : verb.i]):
+        if phrase.dep_ not in ("prep", "advcl") or any(not t.is_punct for t in verb.doc[phrase.right_edge.i + 1 : verb.i]):
             continue
-        names = [t for t in phrase.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN" and not quoted[t.i]]
+        names = [
+            t
+            for t in phrase.subtree
+            if t.pos_ == "PROPN" and t.head.pos_ == "NOUN" and not quoted[t.i]
+            and (t.dep_ == "appos" or t.dep_ == "conj" and t.ent_type_ == "PERSON" and t.right_edge.i == phrase.right_edge.i)
+        ]
         if names:
             return names[-1]
         last = phrase.right_edge

@@ -953,6 +953,11 @@ def test_a_name_hung_on_a_fronted_phrase_is_the_subject(nlp, text):
     assert row["speaker_name"] in ("Dunmore", "Tom Baker")
 
 
+def test_a_name_coordinated_with_the_last_noun_of_a_fronted_clause_is_the_subject(nlp):
+    text = 'When protesters are arrested as part of the second phase, Tom Baker and Ann Vale call them "paid agitators" and describe the rallies as riots.'
+    assert only_quote(nlp, text)["speaker_name"] == "Tom Baker"
+
+
 @pytest.mark.parametrize(
     "text",
     [
