@@ -279,7 +279,7 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
         controller = controlling_object(verb.head, quoted) or raised_subject(verb.head, quoted)
         if controller is not None:
             return controller
-    inverted = name_before_unlinked_conjunct(verb, quoted)
+    inverted = name_before_unlinked_conjunct(verb, quoted) or name_doing(verb, quoted)
     if inverted is not None:
         return inverted
     shown = object_shown_doing(verb, quoted)
@@ -323,6 +323,18 @@ def name_before_unlinked_conjunct(verb: Token, quoted: list[bool]) -> Token | No
         return None
     comma, name = verb.nbor(-1), verb.nbor(-2)
     if comma.text != "," or name.pos_ != "PROPN" or quoted[name.i] or verb in name.ancestors:
+        return None
+    return name
+
+
+def name_doing(verb: Token, quoted: list[bool]) -> Token | None:
+    """`footage of Ann Vale saying …`, `a clip of Tom Baker telling voters …`, `with Smith adding …`: the person
+    named just before a participle left without a subject, after "of" or "with", is the one doing it, wherever the
+    parser hung the participle."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or name.dep_ != "pobj" or name.head.lower_ not in ("of", "with") or quoted[name.i]:
         return None
     return name
 
@@ -542,7 +554,7 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
             continue
         parenthetical = hangs_from_quote(token, quote_tokens)
         adjacent = follows_quote_directly(token, window, after)
-        introduces = introduces_with_colon(token, window, after)
+        introduces = introduces_with_colon(token, window, after) or (speech == 3 and introduces_with_comma(token, window, after))
         if not (speech or adjacent or governs or introduces):
             continue
         subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
@@ -569,6 +581,17 @@ def has_quoted_subject(verb: Token, quote_tokens: set[int]) -> bool:
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i < first <= c.i for c in verb.children
     )
+
+
+def introduces_with_comma(verb: Token, window: list[Token], after: bool) -> bool:
+    """`The ad ends with footage of Trump saying during the debate, “…”`: the last verb before the quote, when it is
+    one of saying whose own words run up to the comma or colon before the quote, introduces it, wherever the
+    parser hung the quote (here on "ends")."""
+    if after or not window or window[-1].text not in (",", ":"):
+        return False
+    own = {t.i for t in verb.subtree}
+    later = [t for t in window if t.i > verb.i]
+    return all((t.i in own and t.pos_ not in ("VERB", "AUX")) or t.is_punct for t in later)
 
 
 def introduces_with_colon(verb: Token, window: list[Token], after: bool) -> bool:

@@ -1128,6 +1128,19 @@ def test_of_two_verbs_of_saying_the_outer_one_gives_the_source_when_it_names_som
     assert only_quote(nlp, text)["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, name, verb",
+    [
+        ('The spot concludes with footage of Tom Baker saying during the debate last week, "That makes me smart," when Vale blasted him.', "Tom Baker", "saying"),
+        ('The video closes with footage of Ann Vale saying at the rally last week, "That makes me proud," as the crowd cheered.', "Ann Vale", "saying"),
+        ('The spot concludes with a clip of Tom Baker telling voters in Ohio, "I will fight for your jobs."', "Tom Baker", "telling"),
+    ],
+)
+def test_the_verb_of_saying_just_before_the_quote_introduces_it_wherever_the_parser_hung_it(nlp, text, name, verb):
+    row = only_quote(nlp, text)
+    assert (row["speaker_name"], row["verb"]) == (name, verb)
+
+
 def test_only_the_passive_a_verb_hangs_from_directly_lends_it_its_subject(nlp):
     # "swearing" reaches the passive "cancelled" only through "for" and a verb the parser coordinated with it
     text = 'Rapper Doxa, whose US concerts were cancelled after complaints about his "hateful" songs, has been arrested in Lagos for swearing at police.'
