@@ -779,14 +779,16 @@ def reports_rather_than(cue: Cue, other: Cue) -> bool:
 
 
 def reports_within(inner: Token, outer: Token) -> bool:
-    """The inner verb heads a clause the outer one reports, through complement clauses only (a clause conjoined to
-    the reported one, `She said X, and the mother replied`, is the writer's own)."""
+    """The inner verb is part of a clause the outer one reports (`Mook told CBS that the campaign expects Holt to
+    insert himself by calling out …`): the outer verb's complement clause holds it, through clauses and phrases
+    within it but not through a relative clause (`X said the man who shouted “…” left`: the shouter's words). A
+    clause conjoined to the reported one (`She said X, and the mother replied`) is the writer's own."""
     below = inner
     for ancestor in inner.ancestors:
-        if below.dep_ not in ("ccomp", "parataxis"):
-            return False
         if ancestor.i == outer.i:
-            return True
+            return below.dep_ in ("ccomp", "parataxis")
+        if below.dep_ not in ("ccomp", "parataxis", "xcomp", "advcl", "prep", "pcomp", "pobj", "conj"):
+            return False
         below = ancestor
     return False
 

@@ -1122,6 +1122,8 @@ def test_a_ruling_reports_what_it_rules_over_a_verb_of_saying_in_a_later_clause(
         ('Kellan Moore said that Dana Harlow once described the pact as "the gold standard" of trade deals.', "Kellan Moore"),
         ('She said her lawyer had called the ruling "a travesty."', "She"),
         ('He says evidence suggests there are "many more victims."', "He"),
+        ('Campaign manager Ann Vale told reporters the campaign expects Baker to open the debate by calling out Moore for his "lies."', "Campaign manager Ann Vale"),
+        ('Ann Vale said Tom Baker, who shouted "Go home," had left the hall.', "Tom Baker"),
     ],
 )
 def test_of_two_verbs_of_saying_the_outer_one_gives_the_source_when_it_names_someone(nlp, text, speaker):
