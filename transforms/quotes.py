@@ -751,7 +751,9 @@ def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_t
     saying holding the quote follows it). A subordinate clause is no part of what the other verb reports."""
     if cue.token is None or main.token is None or cue.subject is None or cue.token not in chain:
         return False
-    if cue.token.dep_ == "advcl" and is_subordinate(cue.token):  # not a reported `that` clause
+    # not a reported `that` clause; an "as" clause counts here, as it holds the quote (`as Trump went on about “…”`)
+    as_clause = any(c.dep_ == "mark" and c.i < cue.token.i for c in cue.token.children)
+    if cue.token.dep_ == "advcl" and (is_subordinate(cue.token) or as_clause):
         return cue.token.head.i == main.token.i and names_someone(cue.subject)
     # "as" too opens a clause of its own here: the verb before it already reports the quote
     opens_clause = main.token.dep_ == "advcl" and any(c.dep_ == "mark" for c in main.token.children)

@@ -1204,6 +1204,7 @@ def test_the_full_stop_of_an_abbreviation_the_sentence_goes_on_after_does_not_en
     [
         'While Ned Corley called the ruling "a travesty of justice," Ann Pryce said it was "long overdue."',
         'Although Ned Corley said the plan was "doomed from the start," Ann Pryce told reporters it was "working."',
+        'As Ned Corley went on about "a travesty of justice," Ann Pryce said the ruling was "long overdue."',
     ],
 )
 def test_a_quote_in_a_subordinate_clause_with_its_own_verb_is_that_clauses_subjects(nlp, text):
