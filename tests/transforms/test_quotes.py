@@ -437,6 +437,18 @@ def test_first_names_beyond_english_tell_the_gender(nlp):
     assert (row["speaker"], row["speaker_name"]) == ("he", "Olaf Larsen")
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Gov. Trent Ashby met Sen. Gail Morrow in Topeka on Monday.\n\n“We found common ground on roads,” she said.", "Gail Morrow"),
+        ("Sen. Maribel Vega toured the plant with Mayor Rusty Quinn on Friday.\n\n“Those jobs are staying here,” he said.", "Rusty Quinn"),
+    ],
+)
+def test_common_american_given_names_tell_the_gender(nlp, text, name):
+    row = only_quote(nlp, text)
+    assert row["speaker_name"] == name
+
+
 def test_a_person_with_a_hyphenated_given_name_can_be_he(nlp):
     text = "Maria Lopez, the envoy, met UN Secretary-General Ban Ki-moon in Geneva on Monday.\n\n“The fighting must stop now,” he said."
     row = only_quote(nlp, text)
