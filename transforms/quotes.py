@@ -104,9 +104,10 @@ class QuoteContext:
         self.resolved_pronouns: list[tuple[int, int, str, str, float]] = []
         self.pronoun_referents: dict[int, str | None] = {}  # token index -> entity id, for every pronoun resolved
         self.pronouns_read_to = 0  # token index up to which the subject pronouns outside quotes are resolved
-        # people the text introduces by role, not by name ("a spokesman"), as mentions of referents of their own
+        # people the text introduces by role, not by name ("a spokesman"), as mentions of referents of their own,
+        # and offices that name someone again ("the governor")
         self.nominals: dict[str, dict] = {}
-        self.nominal_mentions = sorted(nominal_mentions(self) + group_mentions(self), key=lambda m: m["start_char"])
+        self.nominal_mentions = sorted(nominal_mentions(self) + group_mentions(self) + office_mentions(self), key=lambda m: m["start_char"])
         self.nominal_starts = [m["start_char"] for m in self.nominal_mentions]
 
     def token_at_or_after(self, char: int) -> int:
@@ -963,6 +964,53 @@ def group_mentions(ctx: QuoteContext) -> list[dict]:
         ctx.nominals[referent_id] = {"entity_id": referent_id, "name": None, "label": "NORP", "text": text, "start_char": first.start_char, "end_char": last.end_char}
         ctx.genders[referent_id] = "-"
         found.append({"start_char": first.start_char, "end_char": last.end_char, "entity_id": referent_id, "label": "NORP", "spoke": reports_speech(token)})
+    return found
+
+
+def office_of_title(ctx: QuoteContext, mention: dict) -> tuple[str, ...]:
+    """The office a PERSON mention's title names, its words in order ("Lt. Gov. Ann Lee" -> lieutenant, governor):
+    the title words written just before the name; none when there are none."""
+    offices = lexicon().offices
+    doc = ctx.doc
+    words: list[str] = []
+    i = ctx.token_at_or_after(mention["start_char"]) - 1
+    while i >= 0 and not ctx.quoted[i]:
+        # the tokenizer may split an abbreviation's full stop off ("Lt" "." "Gov.")
+        split = doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_
+        word = doc[i - 1].lower_ + "." if split else doc[i].lower_
+        if word not in offices:
+            break
+        words.insert(0, offices[word])
+        i -= 2 if split else 1
+    return tuple(words)
+
+
+def office_described(token: Token) -> tuple[str, ...]:
+    """The office a definite description names ("the governor", "the vice president", "the former Ohio senator"):
+    its head with the words before it that name offices, in order; none when the head names no office."""
+    offices = lexicon().offices
+    if token.lemma_.lower() not in offices or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return ()
+    before = [offices[c.lower_] for c in token.lefts if c.dep_ in ("compound", "amod") and c.lower_ in offices]
+    return (*before, offices[token.lemma_.lower()])
+
+
+def office_mentions(ctx: QuoteContext) -> list[dict]:
+    """A definite description of an office ("the governor") after a name with that office's title ("Gov. Elliot
+    Strand") mentions that person again, when no one else named before holds it: a mention a later pronoun can stand for."""
+    found = []
+    for token in ctx.doc:
+        if token.pos_ != "NOUN" or token.dep_ in ("compound", "appos") or ctx.quoted[token.i] or phrase_head(token) != token:
+            continue
+        office = office_described(token)
+        if not office or head_entity(ctx, token) is not None:
+            continue
+        earlier = ctx.mentions[: bisect.bisect_left(ctx.mention_starts, token.idx)]
+        holders = {m["entity_id"] for m in earlier if m["label"] == "PERSON" and office_of_title(ctx, m) == office}
+        if len(holders) != 1:
+            continue  # no one, or two senators: "the senator" says which only to a reader who knows them
+        span = nominal_span(ctx, token)
+        found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": holders.pop(), "label": "PERSON", "spoke": reports_speech(token)})
     return found
 
 

@@ -25,6 +25,7 @@ class Lexicon:
     titles: dict[str, str]  # lower-cased title -> gender it implies ('m', 'f' or '-')
     first_names: dict[str, str]  # lower-cased first name -> 'm', 'f' or '-' (either)
     person_nouns: dict[str, str]  # lemma of a noun naming a person by role -> gender it implies
+    offices: dict[str, str]  # lower-cased word of a title or of a description -> the office it names
 
 
 @cache
@@ -43,4 +44,5 @@ def lexicon() -> Lexicon:
         titles={word: fields[0] for word, fields in _table("titles.tsv").items()},
         first_names={word: fields[0] for word, fields in _table("first_names.tsv").items()},
         person_nouns={word: fields[0] for word, fields in _table("person_nouns.tsv").items()},
+        offices={word: fields[0] for word, fields in _table("offices.tsv").items()},
     )

@@ -597,6 +597,27 @@ def test_a_definite_role_mentions_the_person_introduced_by_it_again(nlp):
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Gov. Paul Brandt of Iowa vetoed the tax bill on Friday.\n\nState Senator Mark Olsen had urged him to sign it.\n\n"
+            "The governor said the bill would raise property taxes.\n\n“I made a promise to farmers,” he said.",
+            "Paul Brandt",
+        ),
+        (
+            "Gov. Paul Brandt of Iowa was abroad on Friday.\n\nLt. Gov. Mark Olsen vetoed the tax bill instead.\n\n"
+            "State Senator Tom Hale had urged him to sign it. The lieutenant governor said the bill cost too much.\n\n"
+            "“It is a matter of arithmetic,” he said.",
+            "Mark Olsen",
+        ),
+    ],
+)
+def test_a_description_of_an_office_mentions_its_titled_holder_again(nlp, text, name):
+    row = only_quote(nlp, text)
+    assert row["speaker_name"] == name
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ian Reid presented the budget on Monday. The chancellor defended the cuts.\n\n“They are fair,” he said.",
