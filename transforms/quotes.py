@@ -1036,12 +1036,13 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
 
     def agrees_in_kind(label: str, entity_id: str) -> bool:
-        # the tagger may take a person for an organisation ("Vince Cable"): a full name opening with a given
-        # name of the pronoun's gender is a person's (places are left out: "Abu Dhabi", "Alice Springs")
+        # the tagger may take a person for an organisation or a group ("Vince Cable", "Natalya Greer"): a full
+        # name opening with a given name of the pronoun's gender is a person's (places are left out: "Abu Dhabi",
+        # "Alice Springs")
         if label in labels:
             return True
         entity = ctx.entities.get(entity_id)
-        return gender != "-" and entity is not None and entity["label"] == "ORG" and given_name_gender(entity["name"].split()) == gender
+        return gender != "-" and entity is not None and entity["label"] in ("ORG", "NORP") and given_name_gender(entity["name"].split()) == gender
 
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
     best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: agrees_in_kind(mention["label"], mention["entity_id"]))

@@ -699,6 +699,17 @@ def test_a_full_name_the_tagger_took_for_an_organisation_is_still_he_or_she(nlp)
     ]
 
 
+def test_a_full_name_the_tagger_took_for_a_group_is_still_he_or_she(nlp):
+    text = "Tom Brandt's wife, Natalya Brandt, spoke at the rally in Erie on Friday.\n\n“He will fight for you,” she said."
+    doc = nlp(text)
+    labelled = {"Tom Brandt": "PERSON", "Natalya Brandt": "NORP"}  # the model's mistake this guards against
+    doc.ents = [doc.char_span(text.index(name), text.index(name) + len(name), label=label) for name, label in labelled.items()]
+    sentences = sentence_rows(doc, ())
+    mentions, entities = entity_rows(doc, sentences)
+    rows = quote_rows(doc, sentences, mentions, entities)
+    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("she", "Natalya Brandt")]
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [
