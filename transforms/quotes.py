@@ -1026,6 +1026,31 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
     return ctx.referent(entity_id) if entity_id else None
 
 
+def asker_answered(ctx: QuoteContext, pronoun: Token) -> str | None:
+    """Who put the question a pronoun's reply answers ("Bannock asked him whether Congress would act. “…,” he
+    replied"): the referent of the subject of a verb of asking in the reply's sentence or the last one before it
+    outside quotes; no one when the question was put to the one replying ("he replied when asked")."""
+    verbs = lexicon().dialogue_verbs
+    if pronoun.dep_ not in SUBJECT_DEPS or verbs.get(pronoun.head.lemma_.lower()) != "reply":
+        return None
+    here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx) - 1
+    told = [s for s in ctx.sentences[max(here - MAX_PRONOUN_DISTANCE, 0) : here] if any(not ctx.quoted[t.i] and not t.is_space for t in s)]
+    for sentence in [ctx.sentences[here], *told[-1:]]:
+        for token in reversed(sentence):
+            if ctx.quoted[token.i] or token.pos_ != "VERB" or verbs.get(token.lemma_.lower()) != "ask":
+                continue
+            subject = subject_of(token, ctx.quoted)
+            if subject is None or subject.i == pronoun.i:
+                return None
+            if token.i > pronoun.i:
+                continue
+            if subject.pos_ == "PRON":
+                return ctx.pronoun_referents.get(subject.i)
+            entity = head_entity(ctx, subject)
+            return entity["entity_id"] if entity is not None else None
+    return None
+
+
 def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     """The entity id a pronoun refers to: of the earlier mentions outside quotes that agree in gender
     and number, the one in the nearest sentence, subjects and earlier speakers first."""
@@ -1035,7 +1060,12 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     # nationalities and parties (NORP: "Republicans", "Americans") are groups of people: "they", never "it"
     labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
 
+    # whoever replies is not whoever just asked
+    asker = asker_answered(ctx, pronoun)
+
     def agrees_in_kind(label: str, entity_id: str) -> bool:
+        if entity_id == asker:
+            return False
         # the tagger may take a person for an organisation or a group ("Vince Cable", "Natalya Greer"): a full
         # name opening with a given name of the pronoun's gender is a person's (places are left out: "Abu Dhabi",
         # "Alice Springs")
@@ -1046,7 +1076,7 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
 
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
     best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: agrees_in_kind(mention["label"], mention["entity_id"]))
-    nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels, nominals=True)
+    nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels and mention["entity_id"] != asker, nominals=True)
     if nominal_cost is not None and (best_cost is None or nominal_cost < best_cost):
         best, best_cost = nominal, nominal_cost
     untagged = untagged_subject(ctx, pronoun, gender) if gender != "-" else None
@@ -1057,7 +1087,7 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     if gender != "-":
         # a one-word name that spoke, though tagged a place or a group (`“…,” Okwuosa said`), is likely a person
         # the tagger did not know: a candidate, at the cost of that doubt
-        speaker, speaker_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: is_mislabelled_speaker(ctx, mention))
+        speaker, speaker_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: is_mislabelled_speaker(ctx, mention) and mention["entity_id"] != asker)
         if speaker_cost is not None and (best_cost is None or speaker_cost + LABEL_DOUBT_COST < best_cost):
             best, best_cost = speaker, speaker_cost + LABEL_DOUBT_COST
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
@@ -1073,7 +1103,7 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     if best is None and gender != "-":
         # no person in reach: the tagger may have labelled one otherwise ("DuVernay" as a place), and a name
         # that has spoken for itself is the likeliest
-        best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
+        best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers - {asker})
     if best is None and untagged is not None:
         best = name_referent(ctx, untagged[0])
     if best is not None:

@@ -26,6 +26,7 @@ class Lexicon:
     first_names: dict[str, str]  # lower-cased first name -> 'm', 'f' or '-' (either)
     person_nouns: dict[str, str]  # lemma of a noun naming a person by role -> gender it implies
     offices: dict[str, str]  # lower-cased word of a title or of a description -> the office it names
+    dialogue_verbs: dict[str, str]  # lemma of a verb of asking or replying -> 'ask' or 'reply'
 
 
 @cache
@@ -45,4 +46,5 @@ def lexicon() -> Lexicon:
         first_names={word: fields[0] for word, fields in _table("first_names.tsv").items()},
         person_nouns={word: fields[0] for word, fields in _table("person_nouns.tsv").items()},
         offices={word: fields[0] for word, fields in _table("offices.tsv").items()},
+        dialogue_verbs={word: fields[0] for word, fields in _table("dialogue_verbs.tsv").items()},
     )

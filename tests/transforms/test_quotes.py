@@ -449,6 +449,27 @@ def test_common_american_given_names_tell_the_gender(nlp, text, name):
     assert row["speaker_name"] == name
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Host Dan Whitaker interviewed Senator Luis Varga on Sunday.\n\nWhitaker asked him whether he regretted the vote.\n\n“Every single day,” he replied.",
+        "Senator Luis Varga sat down with Dan Whitaker on Sunday.\n\n“Was the vote a mistake?” Whitaker asked.\n\n“It was,” he answered.",
+    ],
+)
+def test_whoever_replies_is_not_whoever_just_asked(nlp, text):
+    row = extract(nlp, text)[-1]
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Luis Varga")
+
+
+def test_a_reply_to_a_question_put_to_the_speaker_keeps_the_speaker(nlp):
+    text = (
+        "Finance Minister Paul Mbeki spoke to reporters in Abuja on Tuesday.\n\n“Can any of us pay?” Mbeki asked.\n\n"
+        "He said the summit would decide.\n\n“Let us wait and see,” he replied when asked about a default."
+    )
+    row = extract(nlp, text)[-1]
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Paul Mbeki")
+
+
 def test_a_person_with_a_hyphenated_given_name_can_be_he(nlp):
     text = "Maria Lopez, the envoy, met UN Secretary-General Ban Ki-moon in Geneva on Monday.\n\n“The fighting must stop now,” he said."
     row = only_quote(nlp, text)
