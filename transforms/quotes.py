@@ -908,22 +908,27 @@ DEFINITE_DETERMINERS = frozenset(("the", "this", "that", "these", "those"))
 
 def nominal_mentions(ctx: QuoteContext) -> list[dict]:
     """Mentions of the people the text introduces by role, not by name: an indefinite or bare noun phrase
-    headed by a person noun ("a Drexel spokesman", "one trader", "Ministers") introduces one; a later definite
+    headed by a person noun ("a Drexel spokesman", "one trader", "Ministers") or a group noun ("a campaign",
+    "Clinton's campaign", "the Marsh campaign") introduces one; a later definite
     one with the same head and number ("the spokesman") mentions the same person again. Each becomes a referent
     in ctx.nominals (written as first introduced, no name, no entity) that a pronoun can resolve to."""
-    person_nouns = lexicon().person_nouns
+    words = lexicon()
+    person_nouns, group_nouns = words.person_nouns, words.group_nouns
     introduced: dict[tuple[str, bool], str] = {}  # (head lemma, plural) -> referent id
     found = []
     for token in ctx.doc:
         lemma = token.lemma_.lower()
-        if token.pos_ != "NOUN" or lemma not in person_nouns or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
+        group = lemma in group_nouns
+        if token.pos_ != "NOUN" or not (group or lemma in person_nouns) or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
             continue
         if phrase_head(token) != token or head_entity(ctx, token) is not None:
             continue  # a role given to someone named ("Jack Ward, president of …", "the spokesman, John Smith")
         key = (lemma, token.tag_ == "NNS")
         # a possessive pronoun makes a role as definite as "the" does ("his candidate" is someone named elsewhere);
-        # a named possessor introduces someone new ("Tony Blair's official spokesman")
-        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
+        # a named possessor introduces someone new ("Tony Blair's official spokesman"), and a name before a group
+        # says which group ("the Marsh campaign")
+        named = group and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        definite = not named and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
         if definite and key not in introduced:
             continue  # "the chancellor" is someone named elsewhere, or no one the text introduced
         span = nominal_span(ctx, token)
@@ -933,12 +938,13 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
             ctx.nominals[referent_id] = {
                 "entity_id": referent_id,
                 "name": None,
-                "label": "NORP" if key[1] else "PERSON",  # a plural is a group of people: "they"
+                # a plural is a group of people, "they"; a body of people is "it" or "they", as an organisation is
+                "label": "ORG" if group else "NORP" if key[1] else "PERSON",
                 "text": span.text,
                 "start_char": span.start_char,
                 "end_char": span.end_char,
             }
-            ctx.genders[referent_id] = person_nouns[lemma]
+            ctx.genders[referent_id] = person_nouns.get(lemma, "-")
         found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": introduced[key], "label": ctx.nominals[introduced[key]]["label"], "spoke": reports_speech(token)})
     return found
 

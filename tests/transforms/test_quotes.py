@@ -599,6 +599,18 @@ def test_a_pronoun_stands_for_someone_introduced_by_role(nlp, text, speaker):
     assert (row["speaker"], row["speaker_name"], row["attribution"]) == (speaker, None, "pronoun")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The Marsh campaign released a new ad on Tuesday.\n\n“This ad speaks for itself,” they said in a statement.", "The Marsh campaign"),
+        ("Ann Cole’s campaign wants to set her record against what they call her rival’s “empty promises.”", "Ann Cole’s campaign"),
+    ],
+)
+def test_a_pronoun_stands_for_a_body_of_people_its_name_introduces(nlp, text, speaker):
+    row = extract(nlp, text)[-1]
+    assert (row["speaker"], row["speaker_name"], row["attribution"]) == (speaker, None, "pronoun")
+
+
 def test_they_stands_for_people_named_together(nlp):
     text = (
         "Mark Ellis and Sarah Ellis sued Greenfield Energy in March over the leak.\n\n"
