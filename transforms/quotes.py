@@ -94,7 +94,7 @@ class QuoteContext:
         for span in spans:
             for token in tokens_between(doc, *marked_bounds(span)):
                 self.quoted[token.i] = True
-        self.genders = {e["entity_id"]: entity_gender(text, e, self.mentions_of.get(e["entity_id"], [])) for e in entities}
+        self.genders = {e["entity_id"]: entity_gender(doc, text, e, self.mentions_of.get(e["entity_id"], [])) for e in entities}
         self.sentences = list(doc.sents)
         self.sentence_starts = [sent.start_char for sent in self.sentences]
         self.speakers: set[str] = set()  # entity ids of the speakers found so far
@@ -796,8 +796,9 @@ def reported_before(ctx: QuoteContext, k: int) -> Cue | None:
 # --- speakers ------------------------------------------------------------------------------------
 
 
-def entity_gender(text: str, entity: dict, mentions: list[dict]) -> str:
-    """'m', 'f' or '-' for a PERSON entity: from a title before one of its mentions, else a first name in its names."""
+def entity_gender(doc: Doc, text: str, entity: dict, mentions: list[dict]) -> str:
+    """'m', 'f' or '-' for a PERSON entity: from a title before one of its mentions, else a first name in its
+    names, else a noun of one gender in apposition with one of its mentions ("Jo Marsh, a spokeswoman for …")."""
     if entity["label"] != "PERSON":
         return "-"
     titles = lexicon().titles
@@ -805,7 +806,20 @@ def entity_gender(text: str, entity: dict, mentions: list[dict]) -> str:
         gender = titles.get(title_before(text, mention), "-")
         if gender != "-":
             return gender
-    return first_name_gender(entity)
+    gender = first_name_gender(entity)
+    return gender if gender != "-" else next((g for g in (appositive_gender(doc, m) for m in mentions) if g != "-"), "-")
+
+
+def appositive_gender(doc: Doc, mention: dict) -> str:
+    """The gender of a person noun in apposition with a mention: the one it stands beside ("his wife, Ann Lee")
+    or one set off after it ("Jo Marsh, a spokeswoman for the mayor")."""
+    span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    if span is None:
+        return "-"
+    person_nouns = lexicon().person_nouns
+    root = span.root
+    beside = ([root.head] if root.dep_ == "appos" else []) + [c for c in root.children if c.dep_ == "appos"]
+    return next((person_nouns[t.lemma_.lower()] for t in beside if person_nouns.get(t.lemma_.lower(), "-") != "-"), "-")
 
 
 def title_before(text: str, mention: dict) -> str:

@@ -470,6 +470,15 @@ def test_a_reply_to_a_question_put_to_the_speaker_keeps_the_speaker(nlp):
     assert (row["speaker"], row["speaker_name"]) == ("he", "Paul Mbeki")
 
 
+def test_a_noun_of_one_gender_in_apposition_tells_a_persons_gender(nlp):
+    text = (
+        "Jordan Blake, the council's budget chief, questioned the plan on Monday.\n\n"
+        "Robin Marsh, a spokeswoman for the mayor, defended it.\n\n“Those numbers are wrong,” he said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Jordan Blake")
+
+
 def test_a_person_with_a_hyphenated_given_name_can_be_he(nlp):
     text = "Maria Lopez, the envoy, met UN Secretary-General Ban Ki-moon in Geneva on Monday.\n\n“The fighting must stop now,” he said."
     row = only_quote(nlp, text)
