@@ -479,6 +479,12 @@ def test_a_noun_of_one_gender_in_apposition_tells_a_persons_gender(nlp):
     assert (row["speaker"], row["speaker_name"]) == ("he", "Jordan Blake")
 
 
+def test_a_kinship_noun_in_apposition_tells_a_persons_gender(nlp):
+    text = "Kim Lee, a spokeswoman for the union, met Robin Marsh on Monday. Marsh's wife, Jordan Marsh, was there too.\n\n“We made progress,” he said."
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Robin Marsh")
+
+
 def test_a_person_with_a_hyphenated_given_name_can_be_he(nlp):
     text = "Maria Lopez, the envoy, met UN Secretary-General Ban Ki-moon in Geneva on Monday.\n\n“The fighting must stop now,” he said."
     row = only_quote(nlp, text)
