@@ -939,9 +939,8 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
             continue  # a role given to someone named ("Jack Ward, president of …", "the spokesman, John Smith")
         key = (lemma, token.tag_ == "NNS")
         # a possessive pronoun makes a role as definite as "the" does ("his candidate" is someone named elsewhere);
-        # a named possessor introduces someone new ("Tony Blair's official spokesman"), and a name before a group
-        # says which group ("the Marsh campaign")
-        named = group and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        # a named possessor introduces someone new ("Tony Blair's official spokesman"), and a name says which group
+        named = group and is_named_group(token)
         definite = not named and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
         if definite and key not in introduced:
             continue  # "the chancellor" is someone named elsewhere, or no one the text introduced
@@ -961,6 +960,14 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
             ctx.genders[referent_id] = person_nouns.get(lemma, "-")
         found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": introduced[key], "label": ctx.nominals[introduced[key]]["label"], "spoke": reports_speech(token)})
     return found
+
+
+def is_named_group(noun: Token) -> bool:
+    """A name before or after a group noun says which group it is ("the Marsh campaign", "the family of Darius Cole")."""
+    return any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" or c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children)
+        for c in noun.children
+    )
 
 
 def reports_speech(token: Token) -> bool:

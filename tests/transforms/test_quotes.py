@@ -619,6 +619,7 @@ def test_a_pronoun_stands_for_someone_introduced_by_role(nlp, text, speaker):
     [
         ("The Marsh campaign released a new ad on Tuesday.\n\n“This ad speaks for itself,” they said in a statement.", "The Marsh campaign"),
         ("Ann Cole’s campaign wants to set her record against what they call her rival’s “empty promises.”", "Ann Cole’s campaign"),
+        ("The family of Dan Reyes met the police chief on Monday.\n\n“We want the truth about that night,” they said.", "The family of Dan Reyes"),
     ],
 )
 def test_a_pronoun_stands_for_a_body_of_people_its_name_introduces(nlp, text, speaker):
