@@ -1519,17 +1519,23 @@ def is_incidental(cue: Cue) -> bool:
 
 
 def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[QuoteSpan, Speaker] | None) -> bool:
-    """A quote without attribution continues the speaker of the quote just before it, in its paragraph
-    or the one before, unless another person is named in between as the subject of a main clause: one named
+    """A quote without attribution continues the speaker of the quote just before it, in its paragraph, the one
+    before, or the one before that when the paragraph between tells of the speaker (`“…,” said Ray Dobbs.¶Dobbs,
+    52, lost his job in 2009.¶“…”`), unless another person is named in between as the subject of a main clause: one named
     in passing (`“…,” said Caddell, speaking of Clinton. “…”`, `“…,” Walsh said after Judge Ortiz ruled.`)
     does not take the floor."""
     if previous is None or previous[1].attribution == "none":
         return False
     previous_span, speaker = previous
     paragraphs_apart = ctx.paragraph_of(span.start) - ctx.paragraph_of(previous_span.start)
-    if paragraphs_apart > 1:
+    if paragraphs_apart > 2:
         return False
     between = [m for m in ctx.mentions_between(previous_span.end, span.start) if not ctx.mention_quoted(m)]
+    if paragraphs_apart == 2:
+        # a paragraph between keeps the speaker on only when it tells of the speaker
+        told = ctx.paragraphs[ctx.paragraph_of(previous_span.start) + 1]
+        if not any(m["entity_id"] == speaker.entity_id and m["start_char"] >= told[0] and names_main_subject(ctx, m) for m in between):
+            return False
     others = [m for m in between if m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not inside(m, speaker)]
     return not any(names_main_subject(ctx, m) for m in others)
 

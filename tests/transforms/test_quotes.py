@@ -814,6 +814,19 @@ def test_quote_ending_its_sentence_takes_no_attribution_from_the_next(nlp):
     assert rows[1]["attribution"] == "continuation"
 
 
+@pytest.mark.parametrize(
+    "between, speaker",
+    [
+        ("Dobbs, 52, lost his job in 2009 and now drives a truck.", "Ray Dobbs"),
+        ("The mill closed in 2009, and the town has lost a third of its people.", None),
+    ],
+)
+def test_a_paragraph_telling_of_the_speaker_keeps_the_next_unattributed_quote_his(nlp, between, speaker):
+    text = f"“The mill paid for my house,” said Ray Dobbs, a welder in Gary.\n\n{between}\n\n“I make half what I used to now.”"
+    row = extract(nlp, text)[-1]
+    assert row["text"].startswith("I make half") and row["speaker_name"] == speaker
+
+
 def test_names_inside_the_attribution_do_not_stop_a_continuation(nlp):
     text = "“This is in their heads,” said Pat Caddell, speaking of Hillary Clinton’s health. “It is one of the things worrying them.”"
     rows = extract(nlp, text)
