@@ -94,7 +94,7 @@ class QuoteContext:
         for span in spans:
             for token in tokens_between(doc, *marked_bounds(span)):
                 self.quoted[token.i] = True
-        self.genders = {e["entity_id"]: entity_gender(text, e, self.mentions_of.get(e["entity_id"], [])) for e in entities}
+        self.genders = {e["entity_id"]: entity_gender(doc, text, e, self.mentions_of.get(e["entity_id"], [])) for e in entities}
         self.sentences = list(doc.sents)
         self.sentence_starts = [sent.start_char for sent in self.sentences]
         self.speakers: set[str] = set()  # entity ids of the speakers found so far
@@ -104,9 +104,10 @@ class QuoteContext:
         self.resolved_pronouns: list[tuple[int, int, str, str, float]] = []
         self.pronoun_referents: dict[int, str | None] = {}  # token index -> entity id, for every pronoun resolved
         self.pronouns_read_to = 0  # token index up to which the subject pronouns outside quotes are resolved
-        # people the text introduces by role, not by name ("a spokesman"), as mentions of referents of their own
+        # people the text introduces by role, not by name ("a spokesman"), as mentions of referents of their own,
+        # and offices that name someone again ("the governor")
         self.nominals: dict[str, dict] = {}
-        self.nominal_mentions = sorted(nominal_mentions(self) + group_mentions(self), key=lambda m: m["start_char"])
+        self.nominal_mentions = sorted(nominal_mentions(self) + group_mentions(self) + office_mentions(self), key=lambda m: m["start_char"])
         self.nominal_starts = [m["start_char"] for m in self.nominal_mentions]
 
     def token_at_or_after(self, char: int) -> int:
@@ -841,8 +842,9 @@ def reported_before(ctx: QuoteContext, k: int) -> Cue | None:
 # --- speakers ------------------------------------------------------------------------------------
 
 
-def entity_gender(text: str, entity: dict, mentions: list[dict]) -> str:
-    """'m', 'f' or '-' for a PERSON entity: from a title before one of its mentions, else a first name in its names."""
+def entity_gender(doc: Doc, text: str, entity: dict, mentions: list[dict]) -> str:
+    """'m', 'f' or '-' for a PERSON entity: from a title before one of its mentions, else a first name in its
+    names, else a noun of one gender in apposition with one of its mentions ("Jo Marsh, a spokeswoman for …")."""
     if entity["label"] != "PERSON":
         return "-"
     titles = lexicon().titles
@@ -850,7 +852,20 @@ def entity_gender(text: str, entity: dict, mentions: list[dict]) -> str:
         gender = titles.get(title_before(text, mention), "-")
         if gender != "-":
             return gender
-    return first_name_gender(entity)
+    gender = first_name_gender(entity)
+    return gender if gender != "-" else next((g for g in (appositive_gender(doc, m) for m in mentions) if g != "-"), "-")
+
+
+def appositive_gender(doc: Doc, mention: dict) -> str:
+    """The gender of a person noun in apposition with a mention: the one it stands beside ("his wife, Ann Lee")
+    or one set off after it ("Jo Marsh, a spokeswoman for the mayor")."""
+    span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    if span is None:
+        return "-"
+    person_nouns = lexicon().person_nouns
+    root = span.root
+    beside = ([root.head] if root.dep_ == "appos" else []) + [c for c in root.children if c.dep_ == "appos"]
+    return next((person_nouns[t.lemma_.lower()] for t in beside if person_nouns.get(t.lemma_.lower(), "-") != "-"), "-")
 
 
 def title_before(text: str, mention: dict) -> str:
@@ -953,22 +968,26 @@ DEFINITE_DETERMINERS = frozenset(("the", "this", "that", "these", "those"))
 
 def nominal_mentions(ctx: QuoteContext) -> list[dict]:
     """Mentions of the people the text introduces by role, not by name: an indefinite or bare noun phrase
-    headed by a person noun ("a Drexel spokesman", "one trader", "Ministers") introduces one; a later definite
+    headed by a person noun ("a Drexel spokesman", "one trader", "Ministers") or a group noun ("a campaign",
+    "Clinton's campaign", "the Marsh campaign") introduces one; a later definite
     one with the same head and number ("the spokesman") mentions the same person again. Each becomes a referent
     in ctx.nominals (written as first introduced, no name, no entity) that a pronoun can resolve to."""
-    person_nouns = lexicon().person_nouns
+    words = lexicon()
+    person_nouns, group_nouns = words.person_nouns, words.group_nouns
     introduced: dict[tuple[str, bool], str] = {}  # (head lemma, plural) -> referent id
     found = []
     for token in ctx.doc:
         lemma = token.lemma_.lower()
-        if token.pos_ != "NOUN" or lemma not in person_nouns or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
+        group = lemma in group_nouns
+        if token.pos_ != "NOUN" or not (group or lemma in person_nouns) or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
             continue
         if phrase_head(token) != token or head_entity(ctx, token) is not None:
             continue  # a role given to someone named ("Jack Ward, president of …", "the spokesman, John Smith")
         key = (lemma, token.tag_ == "NNS")
         # a possessive pronoun makes a role as definite as "the" does ("his candidate" is someone named elsewhere);
-        # a named possessor introduces someone new ("Tony Blair's official spokesman")
-        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
+        # a named possessor introduces someone new ("Tony Blair's official spokesman"), and a name says which group
+        named = group and is_named_group(token)
+        definite = not named and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
         if definite and key not in introduced:
             continue  # "the chancellor" is someone named elsewhere, or no one the text introduced
         span = nominal_span(ctx, token)
@@ -978,14 +997,23 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
             ctx.nominals[referent_id] = {
                 "entity_id": referent_id,
                 "name": None,
-                "label": "NORP" if key[1] else "PERSON",  # a plural is a group of people: "they"
+                # a plural is a group of people, "they"; a body of people is "it" or "they", as an organisation is
+                "label": "ORG" if group else "NORP" if key[1] else "PERSON",
                 "text": span.text,
                 "start_char": span.start_char,
                 "end_char": span.end_char,
             }
-            ctx.genders[referent_id] = person_nouns[lemma]
+            ctx.genders[referent_id] = person_nouns.get(lemma, "-")
         found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": introduced[key], "label": ctx.nominals[introduced[key]]["label"], "spoke": reports_speech(token)})
     return found
+
+
+def is_named_group(noun: Token) -> bool:
+    """A name before or after a group noun says which group it is ("the Marsh campaign", "the family of Darius Cole")."""
+    return any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" or c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children)
+        for c in noun.children
+    )
 
 
 def reports_speech(token: Token) -> bool:
@@ -1012,6 +1040,53 @@ def group_mentions(ctx: QuoteContext) -> list[dict]:
     return found
 
 
+def office_of_title(ctx: QuoteContext, mention: dict) -> tuple[str, ...]:
+    """The office a PERSON mention's title names, its words in order ("Lt. Gov. Ann Lee" -> lieutenant, governor):
+    the title words written just before the name; none when there are none."""
+    offices = lexicon().offices
+    doc = ctx.doc
+    words: list[str] = []
+    i = ctx.token_at_or_after(mention["start_char"]) - 1
+    while i >= 0 and not ctx.quoted[i]:
+        # the tokenizer may split an abbreviation's full stop off ("Lt" "." "Gov.")
+        split = doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_
+        word = doc[i - 1].lower_ + "." if split else doc[i].lower_
+        if word not in offices:
+            break
+        words.insert(0, offices[word])
+        i -= 2 if split else 1
+    return tuple(words)
+
+
+def office_described(token: Token) -> tuple[str, ...]:
+    """The office a definite description names ("the governor", "the vice president", "the former Ohio senator"):
+    its head with the words before it that name offices, in order; none when the head names no office."""
+    offices = lexicon().offices
+    if token.lemma_.lower() not in offices or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return ()
+    before = [offices[c.lower_] for c in token.lefts if c.dep_ in ("compound", "amod") and c.lower_ in offices]
+    return (*before, offices[token.lemma_.lower()])
+
+
+def office_mentions(ctx: QuoteContext) -> list[dict]:
+    """A definite description of an office ("the governor") after a name with that office's title ("Gov. Elliot
+    Strand") mentions that person again, when no one else named before holds it: a mention a later pronoun can stand for."""
+    found = []
+    for token in ctx.doc:
+        if token.pos_ != "NOUN" or token.dep_ in ("compound", "appos") or ctx.quoted[token.i] or phrase_head(token) != token:
+            continue
+        office = office_described(token)
+        if not office or head_entity(ctx, token) is not None:
+            continue
+        earlier = ctx.mentions[: bisect.bisect_left(ctx.mention_starts, token.idx)]
+        holders = {m["entity_id"] for m in earlier if m["label"] == "PERSON" and office_of_title(ctx, m) == office}
+        if len(holders) != 1:
+            continue  # no one, or two senators: "the senator" says which only to a reader who knows them
+        span = nominal_span(ctx, token)
+        found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": holders.pop(), "label": "PERSON", "spoke": reports_speech(token)})
+    return found
+
+
 def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
     """The entity a pronoun speaker refers to, after the "he" and "she" subjects before it: a chain of pronouns
     ("Reagan said …. He said …. He said …. “…,” he said") keeps its referent the one in view."""
@@ -1024,6 +1099,31 @@ def resolve_pronoun(ctx: QuoteContext, pronoun: Token) -> dict | None:
     return ctx.referent(entity_id) if entity_id else None
 
 
+def asker_answered(ctx: QuoteContext, pronoun: Token) -> str | None:
+    """Who put the question a pronoun's reply answers ("Bannock asked him whether Congress would act. “…,” he
+    replied"): the referent of the subject of a verb of asking in the reply's sentence or the last one before it
+    outside quotes; no one when the question was put to the one replying ("he replied when asked")."""
+    verbs = lexicon().dialogue_verbs
+    if pronoun.dep_ not in SUBJECT_DEPS or verbs.get(pronoun.head.lemma_.lower()) != "reply":
+        return None
+    here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx) - 1
+    told = [s for s in ctx.sentences[max(here - MAX_PRONOUN_DISTANCE, 0) : here] if any(not ctx.quoted[t.i] and not t.is_space for t in s)]
+    for sentence in [ctx.sentences[here], *told[-1:]]:
+        for token in reversed(sentence):
+            if ctx.quoted[token.i] or token.pos_ != "VERB" or verbs.get(token.lemma_.lower()) != "ask":
+                continue
+            subject = subject_of(token, ctx.quoted)
+            if subject is None or subject.i == pronoun.i:
+                return None
+            if token.i > pronoun.i:
+                continue
+            if subject.pos_ == "PRON":
+                return ctx.pronoun_referents.get(subject.i)
+            entity = head_entity(ctx, subject)
+            return entity["entity_id"] if entity is not None else None
+    return None
+
+
 def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     """The entity id a pronoun refers to: of the earlier mentions outside quotes that agree in gender
     and number, the one in the nearest sentence, subjects and earlier speakers first."""
@@ -1033,17 +1133,23 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     # nationalities and parties (NORP: "Republicans", "Americans") are groups of people: "they", never "it"
     labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
 
+    # whoever replies is not whoever just asked
+    asker = asker_answered(ctx, pronoun)
+
     def agrees_in_kind(label: str, entity_id: str) -> bool:
-        # the tagger may take a person for an organisation ("Vince Cable"): a full name opening with a given
-        # name of the pronoun's gender is a person's (places are left out: "Abu Dhabi", "Alice Springs")
+        if entity_id == asker:
+            return False
+        # the tagger may take a person for an organisation or a group ("Vince Cable", "Natalya Greer"): a full
+        # name opening with a given name of the pronoun's gender is a person's (places are left out: "Abu Dhabi",
+        # "Alice Springs")
         if label in labels:
             return True
         entity = ctx.entities.get(entity_id)
-        return gender != "-" and entity is not None and entity["label"] == "ORG" and given_name_gender(entity["name"].split()) == gender
+        return gender != "-" and entity is not None and entity["label"] in ("ORG", "NORP") and given_name_gender(entity["name"].split()) == gender
 
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
     best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: agrees_in_kind(mention["label"], mention["entity_id"]))
-    nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels, nominals=True)
+    nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels and mention["entity_id"] != asker, nominals=True)
     if nominal_cost is not None and (best_cost is None or nominal_cost < best_cost):
         best, best_cost = nominal, nominal_cost
     untagged = untagged_subject(ctx, pronoun, gender) if gender != "-" else None
@@ -1054,7 +1160,7 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     if gender != "-":
         # a one-word name that spoke, though tagged a place or a group (`“…,” Okwuosa said`), is likely a person
         # the tagger did not know: a candidate, at the cost of that doubt
-        speaker, speaker_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: is_mislabelled_speaker(ctx, mention))
+        speaker, speaker_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: is_mislabelled_speaker(ctx, mention) and mention["entity_id"] != asker)
         if speaker_cost is not None and (best_cost is None or speaker_cost + LABEL_DOUBT_COST < best_cost):
             best, best_cost = speaker, speaker_cost + LABEL_DOUBT_COST
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
@@ -1070,7 +1176,7 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     if best is None and gender != "-":
         # no person in reach: the tagger may have labelled one otherwise ("DuVernay" as a place), and a name
         # that has spoken for itself is the likeliest
-        best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
+        best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers - {asker})
     if best is None and untagged is not None:
         best = name_referent(ctx, untagged[0])
     if best is not None:
@@ -1459,17 +1565,23 @@ def is_incidental(cue: Cue) -> bool:
 
 
 def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[QuoteSpan, Speaker] | None) -> bool:
-    """A quote without attribution continues the speaker of the quote just before it, in its paragraph
-    or the one before, unless another person is named in between as the subject of a main clause: one named
+    """A quote without attribution continues the speaker of the quote just before it, in its paragraph, the one
+    before, or the one before that when the paragraph between tells of the speaker (`“…,” said Ray Dobbs.¶Dobbs,
+    52, lost his job in 2009.¶“…”`), unless another person is named in between as the subject of a main clause: one named
     in passing (`“…,” said Caddell, speaking of Clinton. “…”`, `“…,” Walsh said after Judge Ortiz ruled.`)
     does not take the floor."""
     if previous is None or previous[1].attribution == "none":
         return False
     previous_span, speaker = previous
     paragraphs_apart = ctx.paragraph_of(span.start) - ctx.paragraph_of(previous_span.start)
-    if paragraphs_apart > 1:
+    if paragraphs_apart > 2:
         return False
     between = [m for m in ctx.mentions_between(previous_span.end, span.start) if not ctx.mention_quoted(m)]
+    if paragraphs_apart == 2:
+        # a paragraph between keeps the speaker on only when it tells of the speaker
+        told = ctx.paragraphs[ctx.paragraph_of(previous_span.start) + 1]
+        if not any(m["entity_id"] == speaker.entity_id and m["start_char"] >= told[0] and names_main_subject(ctx, m) for m in between):
+            return False
     others = [m for m in between if m["label"] == "PERSON" and m["entity_id"] != speaker.entity_id and not inside(m, speaker)]
     return not any(names_main_subject(ctx, m) for m in others)
 

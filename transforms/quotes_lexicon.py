@@ -25,6 +25,9 @@ class Lexicon:
     titles: dict[str, str]  # lower-cased title -> gender it implies ('m', 'f' or '-')
     first_names: dict[str, str]  # lower-cased first name -> 'm', 'f' or '-' (either)
     person_nouns: dict[str, str]  # lemma of a noun naming a person by role -> gender it implies
+    group_nouns: frozenset[str]  # lemmas of nouns naming a body of people that speaks as one
+    offices: dict[str, str]  # lower-cased word of a title or of a description -> the office it names
+    dialogue_verbs: dict[str, str]  # lemma of a verb of asking or replying -> 'ask' or 'reply'
 
 
 @cache
@@ -43,4 +46,7 @@ def lexicon() -> Lexicon:
         titles={word: fields[0] for word, fields in _table("titles.tsv").items()},
         first_names={word: fields[0] for word, fields in _table("first_names.tsv").items()},
         person_nouns={word: fields[0] for word, fields in _table("person_nouns.tsv").items()},
+        group_nouns=frozenset(data_lines("group_nouns.txt")),
+        offices={word: fields[0] for word, fields in _table("offices.tsv").items()},
+        dialogue_verbs={word: fields[0] for word, fields in _table("dialogue_verbs.tsv").items()},
     )

@@ -437,6 +437,54 @@ def test_first_names_beyond_english_tell_the_gender(nlp):
     assert (row["speaker"], row["speaker_name"]) == ("he", "Olaf Larsen")
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Gov. Trent Ashby met Sen. Gail Morrow in Topeka on Monday.\n\n“We found common ground on roads,” she said.", "Gail Morrow"),
+        ("Sen. Maribel Vega toured the plant with Mayor Rusty Quinn on Friday.\n\n“Those jobs are staying here,” he said.", "Rusty Quinn"),
+    ],
+)
+def test_common_american_given_names_tell_the_gender(nlp, text, name):
+    row = only_quote(nlp, text)
+    assert row["speaker_name"] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Host Dan Whitaker interviewed Senator Luis Varga on Sunday.\n\nWhitaker asked him whether he regretted the vote.\n\n“Every single day,” he replied.",
+        "Senator Luis Varga sat down with Dan Whitaker on Sunday.\n\n“Was the vote a mistake?” Whitaker asked.\n\n“It was,” he answered.",
+    ],
+)
+def test_whoever_replies_is_not_whoever_just_asked(nlp, text):
+    row = extract(nlp, text)[-1]
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Luis Varga")
+
+
+def test_a_reply_to_a_question_put_to_the_speaker_keeps_the_speaker(nlp):
+    text = (
+        "Finance Minister Paul Mbeki spoke to reporters in Abuja on Tuesday.\n\n“Can any of us pay?” Mbeki asked.\n\n"
+        "He said the summit would decide.\n\n“Let us wait and see,” he replied when asked about a default."
+    )
+    row = extract(nlp, text)[-1]
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Paul Mbeki")
+
+
+def test_a_noun_of_one_gender_in_apposition_tells_a_persons_gender(nlp):
+    text = (
+        "Jordan Blake, the council's budget chief, questioned the plan on Monday.\n\n"
+        "Robin Marsh, a spokeswoman for the mayor, defended it.\n\n“Those numbers are wrong,” he said."
+    )
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Jordan Blake")
+
+
+def test_a_kinship_noun_in_apposition_tells_a_persons_gender(nlp):
+    text = "Kim Lee, a spokeswoman for the union, met Robin Marsh on Monday. Marsh's wife, Jordan Marsh, was there too.\n\n“We made progress,” he said."
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Robin Marsh")
+
+
 def test_a_person_with_a_hyphenated_given_name_can_be_he(nlp):
     text = "Maria Lopez, the envoy, met UN Secretary-General Ban Ki-moon in Geneva on Monday.\n\n“The fighting must stop now,” he said."
     row = only_quote(nlp, text)
@@ -566,6 +614,19 @@ def test_a_pronoun_stands_for_someone_introduced_by_role(nlp, text, speaker):
     assert (row["speaker"], row["speaker_name"], row["attribution"]) == (speaker, None, "pronoun")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The Marsh campaign released a new ad on Tuesday.\n\n“This ad speaks for itself,” they said in a statement.", "The Marsh campaign"),
+        ("Ann Cole’s campaign wants to set her record against what they call her rival’s “empty promises.”", "Ann Cole’s campaign"),
+        ("The family of Dan Reyes met the police chief on Monday.\n\n“We want the truth about that night,” they said.", "The family of Dan Reyes"),
+    ],
+)
+def test_a_pronoun_stands_for_a_body_of_people_its_name_introduces(nlp, text, speaker):
+    row = extract(nlp, text)[-1]
+    assert (row["speaker"], row["speaker_name"], row["attribution"]) == (speaker, None, "pronoun")
+
+
 def test_they_stands_for_people_named_together(nlp):
     text = (
         "Mark Ellis and Sarah Ellis sued Greenfield Energy in March over the leak.\n\n"
@@ -582,6 +643,27 @@ def test_a_definite_role_mentions_the_person_introduced_by_it_again(nlp):
     )
     row = only_quote(nlp, text)
     assert (row["speaker"], row["speaker_name"]) == ("A ministry official", None)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Gov. Paul Brandt of Iowa vetoed the tax bill on Friday.\n\nState Senator Mark Olsen had urged him to sign it.\n\n"
+            "The governor said the bill would raise property taxes.\n\n“I made a promise to farmers,” he said.",
+            "Paul Brandt",
+        ),
+        (
+            "Gov. Paul Brandt of Iowa was abroad on Friday.\n\nLt. Gov. Mark Olsen vetoed the tax bill instead.\n\n"
+            "State Senator Tom Hale had urged him to sign it. The lieutenant governor said the bill cost too much.\n\n"
+            "“It is a matter of arithmetic,” he said.",
+            "Mark Olsen",
+        ),
+    ],
+)
+def test_a_description_of_an_office_mentions_its_titled_holder_again(nlp, text, name):
+    row = only_quote(nlp, text)
+    assert row["speaker_name"] == name
 
 
 @pytest.mark.parametrize(
@@ -666,6 +748,17 @@ def test_a_full_name_the_tagger_took_for_an_organisation_is_still_he_or_she(nlp)
     ]
 
 
+def test_a_full_name_the_tagger_took_for_a_group_is_still_he_or_she(nlp):
+    text = "Tom Brandt's wife, Natalya Brandt, spoke at the rally in Erie on Friday.\n\n“He will fight for you,” she said."
+    doc = nlp(text)
+    labelled = {"Tom Brandt": "PERSON", "Natalya Brandt": "NORP"}  # the model's mistake this guards against
+    doc.ents = [doc.char_span(text.index(name), text.index(name) + len(name), label=label) for name, label in labelled.items()]
+    sentences = sentence_rows(doc, ())
+    mentions, entities = entity_rows(doc, sentences)
+    rows = quote_rows(doc, sentences, mentions, entities)
+    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("she", "Natalya Brandt")]
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [
@@ -733,6 +826,19 @@ def test_quote_ending_its_sentence_takes_no_attribution_from_the_next(nlp):
     rows = extract(nlp, text)
     assert [r["speaker_name"] for r in rows] == ["Jane Doe", "Jane Doe"]
     assert rows[1]["attribution"] == "continuation"
+
+
+@pytest.mark.parametrize(
+    "between, speaker",
+    [
+        ("Dobbs, 52, lost his job in 2009 and now drives a truck.", "Ray Dobbs"),
+        ("The mill closed in 2009, and the town has lost a third of its people.", None),
+    ],
+)
+def test_a_paragraph_telling_of_the_speaker_keeps_the_next_unattributed_quote_his(nlp, between, speaker):
+    text = f"“The mill paid for my house,” said Ray Dobbs, a welder in Gary.\n\n{between}\n\n“I make half what I used to now.”"
+    row = extract(nlp, text)[-1]
+    assert row["text"].startswith("I make half") and row["speaker_name"] == speaker
 
 
 def test_names_inside_the_attribution_do_not_stop_a_continuation(nlp):
