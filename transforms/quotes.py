@@ -996,11 +996,20 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         return gender != "-" and entity is not None and entity["label"] == "ORG" and given_name_gender(entity["name"].split()) == gender
 
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
-    best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: agrees_in_kind(mention["label"], mention["entity_id"]))
-    nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels, nominals=True)
+    commanded = commanded_tokens(pronoun, ctx.quoted)
+    # whoever is named in what the pronoun's own verb reports is someone else
+    others = {m["entity_id"] for m in (*ctx.mentions, *ctx.nominal_mentions) if commanded and mention_root(ctx, m) in commanded}
+
+    def apart(admits: Callable[[dict], bool]) -> Callable[[dict], bool]:
+        return lambda mention: mention["entity_id"] not in others and admits(mention)
+
+    best, best_cost = nearest_antecedent(ctx, pronoun, gender, apart(lambda mention: agrees_in_kind(mention["label"], mention["entity_id"])))
+    nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, apart(lambda mention: mention["label"] in labels), nominals=True)
     if nominal_cost is not None and (best_cost is None or nominal_cost < best_cost):
         best, best_cost = nominal, nominal_cost
     untagged = untagged_subject(ctx, pronoun, gender) if gender != "-" else None
+    if untagged is not None and untagged[0].root.i in commanded:
+        untagged = None
     if untagged is not None and untagged[2] and (best_cost is None or untagged[1] < best_cost):
         # "Vincent Cable, for the Liberal Democrats, accused Mr Brown …. He said": a full name the tagger missed
         # that opens with a given name of the pronoun's gender is a person's, and competes as any other
@@ -1008,7 +1017,7 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     if gender != "-":
         # a one-word name that spoke, though tagged a place or a group (`“…,” Okwuosa said`), is likely a person
         # the tagger did not know: a candidate, at the cost of that doubt
-        speaker, speaker_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: is_mislabelled_speaker(ctx, mention))
+        speaker, speaker_cost = nearest_antecedent(ctx, pronoun, gender, apart(lambda mention: is_mislabelled_speaker(ctx, mention)))
         if speaker_cost is not None and (best_cost is None or speaker_cost + LABEL_DOUBT_COST < best_cost):
             best, best_cost = speaker, speaker_cost + LABEL_DOUBT_COST
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
@@ -1017,20 +1026,60 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     for sentence, _, entity_id, earlier_gender, role in sorted(ctx.resolved_pronouns[low:high], key=lambda resolved: resolved[1]):
         distance = here - sentence + role + (0 if entity_id in ctx.speakers else NON_SPEAKER_COST)
         # someone called "he" is not the "she" of the next quote, whatever the names say
-        agrees = earlier_gender == gender and ctx.genders.get(entity_id, "-") in ("-", gender)
+        agrees = earlier_gender == gender and ctx.genders.get(entity_id, "-") in ("-", gender) and entity_id not in others
         if agrees and agrees_in_kind(ctx.referent(entity_id)["label"], entity_id):
             if best_cost is None or distance < best_cost:
                 best, best_cost = entity_id, distance
     if best is None and gender != "-":
         # no person in reach: the tagger may have labelled one otherwise ("DuVernay" as a place), and a name
         # that has spoken for itself is the likeliest
-        best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers)
+        best, _ = nearest_antecedent(ctx, pronoun, gender, apart(lambda mention: mention["entity_id"] in ctx.speakers))
     if best is None and untagged is not None:
         best = name_referent(ctx, untagged[0])
     if best is not None:
         bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender, role_cost(pronoun)))
     ctx.pronoun_referents[pronoun.i] = best
     return best
+
+
+# what a verb reports or acts on, which its subject c-commands
+COMMANDED_DEPS = ("ccomp", "xcomp", "parataxis", "dobj", "dative", "attr", "oprd")
+# the words that name a clause's own participants: its subject and object, and their possessors and names
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "attr", "poss", "compound", "flat", "appos")
+
+
+def commanded_tokens(pronoun: Token, quoted: list[bool]) -> set[int]:
+    """The unquoted words naming the participants of what a pronoun subject's verb reports or acts on. Someone named
+    there is not the pronoun (binding Principle C: `Mr Blair's plans were "bossy," he added`, `Mr Blair has failed,
+    he claimed`, `he told Mr Blair`), however near. A name in a fronted adverbial clause may be (`When Mr Blair
+    arrived, he said`), and so may one deep in an embedded clause, where writers repeat a name for clarity; a name in
+    the quoted words is the speaker's own choice of words; a reported clause that is a report of its own (`Mr Ward
+    told them: "…," he said`, as the parser may join two attributions) is left alone."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    speech_verbs = lexicon().speech_verbs
+    found: set[int] = set()
+    for clause in pronoun.head.children:
+        if clause.dep_ not in COMMANDED_DEPS or clause.lemma_.lower() in speech_verbs:
+            continue
+        found.update(t.i for t in participant_words(clause) if not quoted[t.i])
+    return found
+
+
+def participant_words(clause: Token) -> list[Token]:
+    """The clause's head and the words hanging from it as arguments, their possessors and their names, down to any
+    embedded clause."""
+    words, todo = [], [clause]
+    while todo:
+        token = todo.pop()
+        words.append(token)
+        todo.extend(c for c in token.children if c.dep_ in ARGUMENT_DEPS)
+    return words
+
+
+def mention_root(ctx: QuoteContext, mention: dict) -> int | None:
+    span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    return span.root.i if span is not None else None
 
 
 def untagged_subject(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[Span, float, bool] | None:
