@@ -693,7 +693,7 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
         return reported_before(ctx, k)
     best = max(candidates, key=lambda cue: cue.score)
     for cue in candidates:
-        if cue.score == best.score and reports_rather_than(cue, best):
+        if cue.score == best.score and reports_rather_than(cue, best, quote_tokens):
             best = cue
     best = next((cue for cue in candidates if holds_in_subordinate_clause(cue, best, chain, quote_tokens)), best)
     if is_incidental(best) and best.token is not None and best.subject is not None and best.subject.pos_ == "PRON":
@@ -720,10 +720,13 @@ def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_t
     return opens_clause and on_cue and cue.verb_lemma in lexicon().speech_verbs
 
 
-def reports_rather_than(cue: Cue, other: Cue) -> bool:
+def reports_rather_than(cue: Cue, other: Cue, quote_tokens: set[int]) -> bool:
     """Of two verbs of saying, one reporting what the other says (`Ann says Tom told them “…”`), the inner one
     gives the quote's source, unless its subject names no one and the outer one's does: "evidence suggests",
-    "the ruling announced" or "the film reveals" tell what shows the words, and whoever reports that says them."""
+    "the ruling announced" or "the film reveals" tell what shows the words, and whoever reports that says them.
+    So does one in a relative clause within the other's whose own content holds the quote (`a bill which critics
+    claim would allow it “through the back door” is no ploy, the minister said`): the outer speaker reports the
+    claim, but the words are the claimants'."""
     if cue.token is None or other.token is None or cue.subject is None or other.subject is None:
         return False
     speech_verbs = lexicon().speech_verbs
@@ -733,6 +736,35 @@ def reports_rather_than(cue: Cue, other: Cue) -> bool:
         return names_someone(cue.subject) or not names_someone(other.subject)
     if reports_within(other.token, cue.token):
         return names_someone(cue.subject) and not names_someone(other.subject)
+    if in_relative_clause_within(cue.token, other.token) and content_holds(cue.token, quote_tokens):
+        return names_someone(cue.subject) or cue.subject.lemma_.lower() in lexicon().person_nouns
+    return False
+
+
+def in_relative_clause_within(inner: Token, outer: Token) -> bool:
+    """The inner verb is in a relative clause somewhere below the outer one."""
+    relative = inner.dep_ == "relcl"
+    for ancestor in inner.ancestors:
+        if ancestor.i == outer.i:
+            return relative
+        relative = relative or ancestor.dep_ == "relcl"
+    return False
+
+
+# how what a verb of saying reports hangs from it
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dobj", "oprd")
+
+
+def content_holds(verb: Token, quote_tokens: set[int]) -> bool:
+    """The quoted words are (in) what the verb reports: they hang from it through its complement."""
+    for i in quote_tokens:
+        below = verb.doc[i]
+        if below.is_punct:
+            continue
+        for ancestor in below.ancestors:
+            if ancestor.i == verb.i:
+                return below.dep_ in CONTENT_DEPS
+            below = ancestor
     return False
 
 

@@ -1206,6 +1206,22 @@ def test_an_adverbial_clause_after_a_quote_attributes_it_only_where_no_verb_of_s
     assert row["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("A scheme which opponents say would raise rents “by the back door” is fair, the housing minister, Ann Lee, said.", "opponents"),
+        (
+            "The levy, which farmers claim will cost them “thousands of pounds a year”, will be reviewed in the spring, "
+            "the agriculture minister told MPs.",
+            "farmers",
+        ),
+    ],
+)
+def test_a_verb_of_saying_in_a_relative_clause_whose_content_holds_the_quote_gives_its_source(nlp, text, speaker):
+    # the minister reports the claim, but the quoted words are the claimants'
+    assert only_quote(nlp, text)["speaker"] == speaker
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
