@@ -519,7 +519,7 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         # a light verb with a noun of saying ranks below a verb of saying: in "Cole said the rally sends
         # a message that “…”" the words are Cole's
         speech = 3 if token.lemma_.lower() in speech_verbs or words_it_as(token) else 2 if says_by_noun(token) else 0
-        governs = token in chain
+        governs = token in chain and not in_clause_joined_to(token, quote_tokens)
         if (is_subordinate(token) and not governs) or (not speech and completes_with_own_subject(token)):
             continue
         parenthetical = hangs_from_quote(token, quote_tokens)
@@ -541,6 +541,21 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
         ranked.append((rank, Cue(token.text, token.lemma_.lower(), subject, score, token)))
     return [cue for _, cue in sorted(ranked, key=lambda pair: pair[0], reverse=True)]
+
+
+def in_clause_joined_to(verb: Token, quote_tokens: set[int]) -> bool:
+    """The quote hangs from the verb only through a clause joined to it with a subject of its own (`he was speaking
+    about adults and his comments were “…”`): that clause says its own thing, which the verb does not report."""
+    for i in quote_tokens:
+        below = verb.doc[i]
+        if below.is_punct:
+            continue
+        for ancestor in below.ancestors:
+            if ancestor.i == verb.i:
+                break
+            if ancestor.dep_ == "conj" and ancestor.head.i == verb.i and any(c.dep_ in SUBJECT_DEPS for c in ancestor.children):
+                return True
+    return False
 
 
 def has_quoted_subject(verb: Token, quote_tokens: set[int]) -> bool:

@@ -1222,6 +1222,18 @@ def test_a_verb_of_saying_in_a_relative_clause_whose_content_holds_the_quote_giv
     assert only_quote(nlp, text)["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The council insisted Ms Hart was speaking about budgets and her remarks were “a plea for patience”.", "The council"),
+        ("The union argued that Mr Cole had spoken out of turn and his warning was “deeply unhelpful”.", "The union"),
+    ],
+)
+def test_a_verb_of_saying_does_not_report_a_clause_joined_to_it_with_its_own_subject(nlp, text, speaker):
+    # "was speaking … and her remarks were “…”": the second clause is the council's claim, not what she was saying
+    assert only_quote(nlp, text)["speaker"] == speaker
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
