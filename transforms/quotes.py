@@ -810,14 +810,18 @@ def reported_in_sentence_before(ctx: QuoteContext, sentence: Span) -> Cue | None
 
 def speech_report(ctx: QuoteContext, sentence: Span, paragraph_start: int) -> Cue | None:
     """The cue of a sentence of reported speech from ``paragraph_start`` on: no quote in it, a verb of saying at its
-    root, and a subject."""
+    root, or else one reporting a clause in a clause joined to the root (`A spokesman played down the row and said
+    the cuts were needed`, `Ross thanked them and the mayor said …`), and a subject."""
     if sentence.start_char < paragraph_start or any(ctx.quoted[t.i] for t in sentence):
         return None
+    speech_verbs = lexicon().speech_verbs
     root = sentence.root
-    if root.pos_ != "VERB" or root.lemma_.lower() not in lexicon().speech_verbs:
+    joined = [c for c in root.children if c.dep_ == "conj" and any(g.dep_ == "ccomp" for g in c.children)]
+    verb = next((v for v in (root, *joined) if v.pos_ == "VERB" and v.lemma_.lower() in speech_verbs), None)
+    if verb is None:
         return None
-    subject = subject_of(root, ctx.quoted)
-    return Cue(root.text, root.lemma_.lower(), subject, 1, root) if subject is not None else None
+    subject = subject_of(verb, ctx.quoted)
+    return Cue(verb.text, verb.lemma_.lower(), subject, 1, verb) if subject is not None else None
 
 
 def reported_before(ctx: QuoteContext, k: int) -> Cue | None:

@@ -1234,6 +1234,32 @@ def test_a_verb_of_saying_does_not_report_a_clause_joined_to_it_with_its_own_sub
     assert only_quote(nlp, text)["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Peter Dunn praised the staff. A council spokeswoman defended the budget and said the cuts were needed. "
+            "“We have no choice this year.”",
+            "A council spokeswoman",
+        ),
+        (
+            "Ann Lee opened the meeting. Mr Ross thanked the volunteers and said the hall would reopen in May.\n\n"
+            "“It has been a long wait for everyone.”",
+            "Mr Ross",
+        ),
+    ],
+)
+def test_a_quote_after_reported_speech_in_a_verb_joined_to_the_root_goes_on_with_its_speaker(nlp, text, speaker):
+    # "defended the budget and said …": the verb of saying shares the subject of the verb it is joined to
+    assert extract(nlp, text)[-1]["speaker"] == speaker
+
+
+def test_a_verb_of_saying_joined_to_the_root_reports_speech_only_with_a_clause_of_its_own(nlp):
+    # "co-write the drama" makes nothing said: the scare quote after it has no speaker to go on with
+    text = "Ms Hale will direct and co-write the new drama for the BBC. It is a send-up of the \u201ccool\u201d fashion world."
+    assert extract(nlp, text) == []
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
