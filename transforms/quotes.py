@@ -726,7 +726,8 @@ def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_t
     if cue.token is None or main.token is None or cue.subject is None or cue.token not in chain:
         return False
     if cue.token.dep_ == "advcl" and is_subordinate(cue.token):  # not a reported `that` clause
-        return cue.token.head.i == main.token.i and names_someone(cue.subject)
+        # a to-infinitive (`calling for him to apologise for his “…”`) tells of an act not done, by one who has said nothing
+        return cue.token.head.i == main.token.i and names_someone(cue.subject) and not is_infinitive(cue.token)
     # "as" too opens a clause of its own here: the verb before it already reports the quote
     opens_clause = main.token.dep_ == "advcl" and any(c.dep_ == "mark" for c in main.token.children)
     # on the verb itself, or on the quoted words (`chanted “Lock her up” as Moore spoke`); one on a clause within

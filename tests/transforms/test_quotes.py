@@ -1260,6 +1260,13 @@ def test_a_verb_of_saying_joined_to_the_root_reports_speech_only_with_a_clause_o
     assert extract(nlp, text) == []
 
 
+def test_the_subject_of_a_to_infinitive_clause_has_not_said_the_quote_it_holds(nlp):
+    # "calling for him to apologise for his “…”": an act asked for, not done; the words are the one calling's
+    text = "Ruth Kay wrote to the chairman, Mr Nolan, on Monday, calling for him to apologise for his “careless remarks” at once."
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("Ruth Kay", "Ruth Kay")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
