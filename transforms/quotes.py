@@ -1499,10 +1499,20 @@ def is_speech(
     if cue is not None and is_incidental(cue) and modifies_the_next_noun(ctx, quote_tokens):
         # `to include a “largely democratic” chamber`: a quoted modifier no word of saying reports is a term
         return False
-    if is_title_case(text) and modifies_the_next_noun(ctx, quote_tokens):
+    if is_title_case(capitalised_by_choice(ctx, span, text)) and modifies_the_next_noun(ctx, quote_tokens):
         # `the “Star Wars” defence plan`: a capitalised name set before a noun names it, even in reported speech
         return False
     return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS or is_sentence_after_attributed_quote(ctx, span, previous)
+
+
+def capitalised_by_choice(ctx: QuoteContext, span: QuoteSpan, text: str) -> str:
+    """The quoted words whose capitals say something: less the first word where the quote opens its sentence
+    (`“Dubious” assumptions could drive …`), whose capital only the sentence gives it."""
+    before = token_before(ctx, span)
+    if before is not None and not ends_a_sentence(before) and ctx.paragraph_of(before.idx) == ctx.paragraph_of(span.start):
+        return text
+    rest = text.split(None, 1)
+    return rest[1] if len(rest) > 1 else ""
 
 
 def is_incidental(cue: Cue) -> bool:

@@ -1267,6 +1267,23 @@ def test_the_subject_of_a_to_infinitive_clause_has_not_said_the_quote_it_holds(n
     assert (row["speaker"], row["speaker_name"]) == ("Ruth Kay", "Ruth Kay")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("\u201cReckless\u201d spending cuts will hurt schools in the north, the teachers' union warned.", "the teachers' union"),
+        ("Ann Lee met the board.\n\n\u201cWasteful\u201d contracts must end, she said.", "she"),
+    ],
+)
+def test_a_quoted_modifier_opening_its_sentence_is_no_name_for_its_capital(nlp, text, speaker):
+    # the capital is the sentence's, not a name's: the modifier is reported words
+    assert only_quote(nlp, text)["speaker"] == speaker
+
+
+def test_a_capitalised_name_opening_its_sentence_before_a_noun_is_still_a_name(nlp):
+    text = "Mr Hay spoke on Monday. \u201cStar Wars\u201d defence plans will cost billions, he warned."
+    assert extract(nlp, text) == []
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
