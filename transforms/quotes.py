@@ -535,6 +535,10 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
             continue
         if not (speech or adjacent or governs) and not names_someone(subject):
             continue  # `The rules are simple: “…”`: a clause about a thing introduces words nobody is said to speak
+        if not (speech or adjacent or introduces) and token.lemma_ == "be" and chain[:1] == [token] and is_thing(subject):
+            # `The proposals are “closely modelled” on …`: words standing as what a thing is say what it is, not who
+            # says so; they are words all the same, whose speaker is the one speaking before
+            subject = None
         score = speech + 2 * (governs or parenthetical) + 2 * (adjacent or introduces)
         # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
         # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
@@ -586,6 +590,12 @@ def names_someone(subject: Token) -> bool:
         return subject.lower_ in lexicon().pronouns and subject.lower_ not in ("it", "its")
     named = subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     return named or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
+
+
+def is_thing(noun: Token) -> bool:
+    """A common noun that names no person or group and no words (`proposals`, `an amount`; not `the statement`)."""
+    words = lexicon()
+    return noun.pos_ == "NOUN" and not names_someone(noun) and noun.lemma_.lower() not in words.person_nouns and noun.lower_ not in words.speech_nouns
 
 
 def completes_with_own_subject(verb: Token) -> bool:

@@ -1284,6 +1284,20 @@ def test_a_capitalised_name_opening_its_sentence_before_a_noun_is_still_a_name(n
     assert extract(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Hay outlined the scheme on Monday. \u201cIt will help thousands,\u201d he said. The cost of the scheme was \u201cmodest by any standard\u201d.",
+        "Mark Hay outlined the scheme on Monday. \u201cIt will help thousands,\u201d he said. "
+        "Rents would be set at a level that was \u201cfair to every tenant in the town\u201d.",
+    ],
+)
+def test_a_thing_a_quote_is_said_of_is_not_its_speaker(nlp, text):
+    # "The cost was “…”": the words say what a thing is; whoever spoke before goes on
+    row = extract(nlp, text)[-1]
+    assert (row["speaker_name"], row["attribution"]) == ("Mark Hay", "continuation")
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
