@@ -715,7 +715,7 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
             if cue is not None:
                 candidates.append(cue)
     if not candidates:
-        return reported_before(ctx, k)
+        return reported_before(ctx, k) or quoted_predicate(ctx, quote_tokens)
     best = max(candidates, key=lambda cue: cue.score)
     for cue in candidates:
         if cue.score == best.score and reports_rather_than(cue, best, quote_tokens):
@@ -726,6 +726,21 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
         # points back, with no verb of saying, goes on with the report before it, in the reporter's words
         return reported_in_sentence_before(ctx, best.token.sent) or best
     return best
+
+
+def quoted_predicate(ctx: QuoteContext, quote_tokens: set[int]) -> Cue | None:
+    """`A Tory spokesman “totally refuted” any wrongdoing`: the quoted words are the verb of a clause whose subject,
+    outside the marks, names someone; the words are that one's account of what they did."""
+    for i in sorted(quote_tokens):
+        verb = ctx.doc[i]
+        # the finite verb of a main clause: its subject outside the marks is its own (not a heading over an imperative),
+        # and no one else reports it (in `a story claiming Downing Street “sexed up” a dossier` the words are the story's)
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "ROOT":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < min(quote_tokens) and not ctx.quoted[c.i]]
+        if subjects and (names_someone(subjects[0]) or subjects[0].lemma_.lower() in lexicon().person_nouns):
+            return Cue(verb.text, verb.lemma_.lower(), subjects[0], 1, verb)
+    return None
 
 
 def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_tokens: set[int]) -> bool:

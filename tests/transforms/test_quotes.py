@@ -1298,6 +1298,17 @@ def test_a_thing_a_quote_is_said_of_is_not_its_speaker(nlp, text):
     assert (row["speaker_name"], row["attribution"]) == ("Mark Hay", "continuation")
 
 
+def test_quoted_words_that_are_the_verb_of_a_named_subject_are_that_subjects(nlp):
+    # the marks hold the verb phrase itself: the subject outside them gives the account in its own words
+    row = only_quote(nlp, "A council spokesman \u201cstrongly denied\u201d the reports.")
+    assert row["speaker"] == "A council spokesman"
+
+
+def test_quoted_words_that_are_the_verb_of_a_reported_clause_are_not_its_subjects(nlp):
+    text = "The paper ran a story claiming that Mr Dale \u201cquietly rewrote\u201d the club's accounts."
+    assert only_quote(nlp, text)["speaker"] != "Mr Dale"
+
+
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
 
 EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "quotes"
