@@ -550,7 +550,7 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         # a light verb with a noun of saying ranks below a verb of saying: in "Cole said the rally sends
         # a message that “…”" the words are Cole's
         speech = 3 if token.lemma_.lower() in speech_verbs or words_it_as(token) else 2 if says_by_noun(token) else 0
-        governs = token in chain
+        governs = token in chain and not in_clause_joined_to(token, quote_tokens)
         if (is_subordinate(token) and not governs) or (not speech and completes_with_own_subject(token)):
             continue
         parenthetical = hangs_from_quote(token, quote_tokens)
@@ -566,12 +566,31 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
             continue
         if not (speech or adjacent or governs) and not names_someone(subject):
             continue  # `The rules are simple: “…”`: a clause about a thing introduces words nobody is said to speak
+        if not (speech or adjacent or introduces) and token.lemma_ == "be" and chain[:1] == [token] and is_thing(subject):
+            # `The proposals are “closely modelled” on …`: words standing as what a thing is say what it is, not who
+            # says so; they are words all the same, whose speaker is the one speaking before
+            subject = None
         score = speech + 2 * (governs or parenthetical) + 2 * (adjacent or introduces)
         # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
         # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
         rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
         ranked.append((rank, Cue(token.text, token.lemma_.lower(), subject, score, token)))
     return [cue for _, cue in sorted(ranked, key=lambda pair: pair[0], reverse=True)]
+
+
+def in_clause_joined_to(verb: Token, quote_tokens: set[int]) -> bool:
+    """The quote hangs from the verb only through a clause joined to it with a subject of its own (`he was speaking
+    about adults and his comments were “…”`): that clause says its own thing, which the verb does not report."""
+    for i in quote_tokens:
+        below = verb.doc[i]
+        if below.is_punct:
+            continue
+        for ancestor in below.ancestors:
+            if ancestor.i == verb.i:
+                break
+            if ancestor.dep_ == "conj" and ancestor.head.i == verb.i and any(c.dep_ in SUBJECT_DEPS for c in ancestor.children):
+                return True
+    return False
 
 
 def has_quoted_subject(verb: Token, quote_tokens: set[int]) -> bool:
@@ -613,6 +632,12 @@ def names_someone(subject: Token) -> bool:
         return subject.lower_ in lexicon().pronouns and subject.lower_ not in ("it", "its")
     named = subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     return named or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
+
+
+def is_thing(noun: Token) -> bool:
+    """A common noun that names no person or group and no words (`proposals`, `an amount`; not `the statement`)."""
+    words = lexicon()
+    return noun.pos_ == "NOUN" and not names_someone(noun) and noun.lemma_.lower() not in words.person_nouns and noun.lower_ not in words.speech_nouns
 
 
 def completes_with_own_subject(verb: Token) -> bool:
@@ -732,10 +757,10 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
             if cue is not None:
                 candidates.append(cue)
     if not candidates:
-        return reported_before(ctx, k)
+        return reported_before(ctx, k) or quoted_predicate(ctx, quote_tokens)
     best = max(candidates, key=lambda cue: cue.score)
     for cue in candidates:
-        if cue.score == best.score and reports_rather_than(cue, best):
+        if cue.score == best.score and reports_rather_than(cue, best, quote_tokens):
             best = cue
     best = next((cue for cue in candidates if holds_in_subordinate_clause(cue, best, chain, quote_tokens)), best)
     if is_incidental(best) and best.token is not None and best.subject is not None and best.subject.pos_ == "PRON":
@@ -745,6 +770,21 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
     return best
 
 
+def quoted_predicate(ctx: QuoteContext, quote_tokens: set[int]) -> Cue | None:
+    """`A Tory spokesman “totally refuted” any wrongdoing`: the quoted words are the verb of a clause whose subject,
+    outside the marks, names someone; the words are that one's account of what they did."""
+    for i in sorted(quote_tokens):
+        verb = ctx.doc[i]
+        # the finite verb of a main clause: its subject outside the marks is its own (not a heading over an imperative),
+        # and no one else reports it (in `a story claiming Downing Street “sexed up” a dossier` the words are the story's)
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "ROOT":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < min(quote_tokens) and not ctx.quoted[c.i]]
+        if subjects and (names_someone(subjects[0]) or subjects[0].lemma_.lower() in lexicon().person_nouns):
+            return Cue(verb.text, verb.lemma_.lower(), subjects[0], 1, verb)
+    return None
+
+
 def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_tokens: set[int]) -> bool:
     """The quote belongs to the clause of the verb it hangs from, not to an adverbial clause beside it, however
     close that stands to the marks: `While Moore called the tape “…,” Harlow said …` (the quote ends a clause
@@ -752,10 +792,11 @@ def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_t
     saying holding the quote follows it). A subordinate clause is no part of what the other verb reports."""
     if cue.token is None or main.token is None or cue.subject is None or cue.token not in chain:
         return False
-    # not a reported `that` clause; an "as" clause counts here, as it holds the quote (`as Trump went on about “…”`)
+    # not a reported `that` clause; an "as" clause counts here, as it holds the quote (`as Trump went on about “…”`);
+    # a to-infinitive (`calling for him to apologise for his “…”`) tells of an act not done, by one who has said nothing
     as_clause = any(c.dep_ == "mark" and c.i < cue.token.i for c in cue.token.children)
     if cue.token.dep_ == "advcl" and (is_subordinate(cue.token) or as_clause):
-        return cue.token.head.i == main.token.i and names_someone(cue.subject)
+        return cue.token.head.i == main.token.i and names_someone(cue.subject) and not is_infinitive(cue.token)
     # "as" too opens a clause of its own here: the verb before it already reports the quote
     opens_clause = main.token.dep_ == "advcl" and any(c.dep_ == "mark" for c in main.token.children)
     # on the verb itself, or on the quoted words (`chanted “Lock her up” as Moore spoke`); one on a clause within
@@ -764,11 +805,14 @@ def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_t
     return opens_clause and on_cue and cue.verb_lemma in lexicon().speech_verbs
 
 
-def reports_rather_than(cue: Cue, other: Cue) -> bool:
+def reports_rather_than(cue: Cue, other: Cue, quote_tokens: set[int]) -> bool:
     """Of two verbs of saying, one reporting what the other says, the outer one's subject is the quote's source
     when it names someone: in `Ann said Tom once called the deal “…”` the words reach the story through Ann, who
     vouches for them. Where it names no one ("the ruling announced Tom said"), the inner one's subject speaks, and
-    an inner subject that names no one ("He says evidence suggests", "the film reveals") only shows the words."""
+    an inner subject that names no one ("He says evidence suggests", "the film reveals") only shows the words.
+    A verb in a relative clause within the other's, whose own content holds the quote, gives the source (`a bill
+    which critics claim would allow it “through the back door” is no ploy, the minister said`): the outer speaker
+    reports the claim, but the words are the claimants'."""
     if cue.token is None or other.token is None or cue.subject is None or other.subject is None:
         return False
     speech_verbs = lexicon().speech_verbs
@@ -778,6 +822,35 @@ def reports_rather_than(cue: Cue, other: Cue) -> bool:
         return not names_someone(other.subject)
     if reports_within(other.token, cue.token):
         return names_someone(cue.subject)
+    if in_relative_clause_within(cue.token, other.token) and content_holds(cue.token, quote_tokens):
+        return names_someone(cue.subject) or cue.subject.lemma_.lower() in lexicon().person_nouns
+    return False
+
+
+def in_relative_clause_within(inner: Token, outer: Token) -> bool:
+    """The inner verb is in a relative clause somewhere below the outer one."""
+    relative = inner.dep_ == "relcl"
+    for ancestor in inner.ancestors:
+        if ancestor.i == outer.i:
+            return relative
+        relative = relative or ancestor.dep_ == "relcl"
+    return False
+
+
+# how what a verb of saying reports hangs from it
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dobj", "oprd")
+
+
+def content_holds(verb: Token, quote_tokens: set[int]) -> bool:
+    """The quoted words are (in) what the verb reports: they hang from it through its complement."""
+    for i in quote_tokens:
+        below = verb.doc[i]
+        if below.is_punct:
+            continue
+        for ancestor in below.ancestors:
+            if ancestor.i == verb.i:
+                return below.dep_ in CONTENT_DEPS
+            below = ancestor
     return False
 
 
@@ -810,14 +883,18 @@ def reported_in_sentence_before(ctx: QuoteContext, sentence: Span) -> Cue | None
 
 def speech_report(ctx: QuoteContext, sentence: Span, paragraph_start: int) -> Cue | None:
     """The cue of a sentence of reported speech from ``paragraph_start`` on: no quote in it, a verb of saying at its
-    root, and a subject."""
+    root, or else one reporting a clause in a clause joined to the root (`A spokesman played down the row and said
+    the cuts were needed`, `Ross thanked them and the mayor said …`), and a subject."""
     if sentence.start_char < paragraph_start or any(ctx.quoted[t.i] for t in sentence):
         return None
+    speech_verbs = lexicon().speech_verbs
     root = sentence.root
-    if root.pos_ != "VERB" or root.lemma_.lower() not in lexicon().speech_verbs:
+    joined = [c for c in root.children if c.dep_ == "conj" and any(g.dep_ == "ccomp" for g in c.children)]
+    verb = next((v for v in (root, *joined) if v.pos_ == "VERB" and v.lemma_.lower() in speech_verbs), None)
+    if verb is None:
         return None
-    subject = subject_of(root, ctx.quoted)
-    return Cue(root.text, root.lemma_.lower(), subject, 1, root) if subject is not None else None
+    subject = subject_of(verb, ctx.quoted)
+    return Cue(verb.text, verb.lemma_.lower(), subject, 1, verb) if subject is not None else None
 
 
 def reported_before(ctx: QuoteContext, k: int) -> Cue | None:
@@ -1133,12 +1210,9 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     # nationalities and parties (NORP: "Republicans", "Americans") are groups of people: "they", never "it"
     labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
 
-    # whoever replies is not whoever just asked
     asker = asker_answered(ctx, pronoun)
 
     def agrees_in_kind(label: str, entity_id: str) -> bool:
-        if entity_id == asker:
-            return False
         # the tagger may take a person for an organisation or a group ("Vince Cable", "Natalya Greer"): a full
         # name opening with a given name of the pronoun's gender is a person's (places are left out: "Abu Dhabi",
         # "Alice Springs")
@@ -1148,11 +1222,22 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         return gender != "-" and entity is not None and entity["label"] in ("ORG", "NORP") and given_name_gender(entity["name"].split()) == gender
 
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx)
-    best, best_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: agrees_in_kind(mention["label"], mention["entity_id"]))
-    nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["label"] in labels and mention["entity_id"] != asker, nominals=True)
+    commanded = commanded_tokens(pronoun, ctx.quoted)
+    # whoever is named in what the pronoun's own verb reports is someone else
+    others = {m["entity_id"] for m in (*ctx.mentions, *ctx.nominal_mentions) if commanded and mention_root(ctx, m) in commanded}
+    if asker is not None:
+        others.add(asker)  # whoever replies is not whoever just asked
+
+    def apart(admits: Callable[[dict], bool]) -> Callable[[dict], bool]:
+        return lambda mention: mention["entity_id"] not in others and admits(mention)
+
+    best, best_cost = nearest_antecedent(ctx, pronoun, gender, apart(lambda mention: agrees_in_kind(mention["label"], mention["entity_id"])))
+    nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, apart(lambda mention: mention["label"] in labels), nominals=True)
     if nominal_cost is not None and (best_cost is None or nominal_cost < best_cost):
         best, best_cost = nominal, nominal_cost
     untagged = untagged_subject(ctx, pronoun, gender) if gender != "-" else None
+    if untagged is not None and untagged[0].root.i in commanded:
+        untagged = None
     if untagged is not None and untagged[2] and (best_cost is None or untagged[1] < best_cost):
         # "Vincent Cable, for the Liberal Democrats, accused Mr Brown …. He said": a full name the tagger missed
         # that opens with a given name of the pronoun's gender is a person's, and competes as any other
@@ -1160,7 +1245,7 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     if gender != "-":
         # a one-word name that spoke, though tagged a place or a group (`“…,” Okwuosa said`), is likely a person
         # the tagger did not know: a candidate, at the cost of that doubt
-        speaker, speaker_cost = nearest_antecedent(ctx, pronoun, gender, lambda mention: is_mislabelled_speaker(ctx, mention) and mention["entity_id"] != asker)
+        speaker, speaker_cost = nearest_antecedent(ctx, pronoun, gender, apart(lambda mention: is_mislabelled_speaker(ctx, mention)))
         if speaker_cost is not None and (best_cost is None or speaker_cost + LABEL_DOUBT_COST < best_cost):
             best, best_cost = speaker, speaker_cost + LABEL_DOUBT_COST
     # an earlier pronoun speaker stands for the person it was resolved to ("She says …" … "She tweeted …")
@@ -1169,20 +1254,60 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     for sentence, _, entity_id, earlier_gender, role in sorted(ctx.resolved_pronouns[low:high], key=lambda resolved: resolved[1]):
         distance = here - sentence + role + (0 if entity_id in ctx.speakers else NON_SPEAKER_COST)
         # someone called "he" is not the "she" of the next quote, whatever the names say
-        agrees = earlier_gender == gender and ctx.genders.get(entity_id, "-") in ("-", gender)
+        agrees = earlier_gender == gender and ctx.genders.get(entity_id, "-") in ("-", gender) and entity_id not in others
         if agrees and agrees_in_kind(ctx.referent(entity_id)["label"], entity_id):
             if best_cost is None or distance < best_cost:
                 best, best_cost = entity_id, distance
     if best is None and gender != "-":
         # no person in reach: the tagger may have labelled one otherwise ("DuVernay" as a place), and a name
         # that has spoken for itself is the likeliest
-        best, _ = nearest_antecedent(ctx, pronoun, gender, lambda mention: mention["entity_id"] in ctx.speakers - {asker})
+        best, _ = nearest_antecedent(ctx, pronoun, gender, apart(lambda mention: mention["entity_id"] in ctx.speakers))
     if best is None and untagged is not None:
         best = name_referent(ctx, untagged[0])
     if best is not None:
         bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender, role_cost(pronoun)))
     ctx.pronoun_referents[pronoun.i] = best
     return best
+
+
+# what a verb reports or acts on, which its subject c-commands
+COMMANDED_DEPS = ("ccomp", "xcomp", "parataxis", "dobj", "dative", "attr", "oprd")
+# the words that name a clause's own participants: its subject and object, and their possessors and names
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "attr", "poss", "compound", "flat", "appos")
+
+
+def commanded_tokens(pronoun: Token, quoted: list[bool]) -> set[int]:
+    """The unquoted words naming the participants of what a pronoun subject's verb reports or acts on. Someone named
+    there is not the pronoun (binding Principle C: `Mr Blair's plans were "bossy," he added`, `Mr Blair has failed,
+    he claimed`, `he told Mr Blair`), however near. A name in a fronted adverbial clause may be (`When Mr Blair
+    arrived, he said`), and so may one deep in an embedded clause, where writers repeat a name for clarity; a name in
+    the quoted words is the speaker's own choice of words; a reported clause that is a report of its own (`Mr Ward
+    told them: "…," he said`, as the parser may join two attributions) is left alone."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    speech_verbs = lexicon().speech_verbs
+    found: set[int] = set()
+    for clause in pronoun.head.children:
+        if clause.dep_ not in COMMANDED_DEPS or clause.lemma_.lower() in speech_verbs:
+            continue
+        found.update(t.i for t in participant_words(clause) if not quoted[t.i])
+    return found
+
+
+def participant_words(clause: Token) -> list[Token]:
+    """The clause's head and the words hanging from it as arguments, their possessors and their names, down to any
+    embedded clause."""
+    words, todo = [], [clause]
+    while todo:
+        token = todo.pop()
+        words.append(token)
+        todo.extend(c for c in token.children if c.dep_ in ARGUMENT_DEPS)
+    return words
+
+
+def mention_root(ctx: QuoteContext, mention: dict) -> int | None:
+    span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    return span.root.i if span is not None else None
 
 
 def untagged_subject(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[Span, float, bool] | None:
@@ -1550,10 +1675,20 @@ def is_speech(
     if cue is not None and is_incidental(cue) and modifies_the_next_noun(ctx, quote_tokens):
         # `to include a “largely democratic” chamber`: a quoted modifier no word of saying reports is a term
         return False
-    if is_title_case(text) and modifies_the_next_noun(ctx, quote_tokens):
+    if is_title_case(capitalised_by_choice(ctx, span, text)) and modifies_the_next_noun(ctx, quote_tokens):
         # `the “Star Wars” defence plan`: a capitalised name set before a noun names it, even in reported speech
         return False
     return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS or is_sentence_after_attributed_quote(ctx, span, previous)
+
+
+def capitalised_by_choice(ctx: QuoteContext, span: QuoteSpan, text: str) -> str:
+    """The quoted words whose capitals say something: less the first word where the quote opens its sentence
+    (`“Dubious” assumptions could drive …`), whose capital only the sentence gives it."""
+    before = token_before(ctx, span)
+    if before is not None and not ends_a_sentence(before) and ctx.paragraph_of(before.idx) == ctx.paragraph_of(span.start):
+        return text
+    rest = text.split(None, 1)
+    return rest[1] if len(rest) > 1 else ""
 
 
 def is_incidental(cue: Cue) -> bool:

@@ -689,6 +689,31 @@ def test_a_pronoun_with_no_person_in_reach_stands_for_a_speaker_the_tagger_label
     assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("Okonkwo", "Okonkwo"), ("she", "Okonkwo")]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Tom Harris spoke at the rally in Leeds on Monday.\n\n"
+            "Mr Patel had been “asleep at the wheel” on housing for a year, he added.",
+            "Tom Harris",
+        ),
+        (
+            "David Moss met the health minister, Mark Bell, on Friday.\n\n"
+            "Mr Bell has failed every patient in the county, he claimed, saying the reforms were “a step backwards”.",
+            "David Moss",
+        ),
+        (
+            "When Mark Bell arrived at the hospital on Friday, he told staff: “We will rebuild this ward.”",
+            "Mark Bell",
+        ),
+    ],
+)
+def test_a_pronoun_speaker_is_no_one_named_in_what_its_verb_reports(nlp, text, name):
+    # "Mr Patel's plans were …, he added": the "he" is not Mr Patel; a name in a fronted adverbial clause may be the "he"
+    row = extract(nlp, text)[-1]
+    assert (row["attribution"], row["speaker_name"]) == ("pronoun", name)
+
+
 def test_a_full_name_the_tagger_missed_competes_for_a_pronoun_of_its_given_names_gender(nlp):
     text = (
         "Gordon Brown froze fuel duty on Wednesday. Oliver Letwin told MPs: \"The tide is going out on the chancellor's credibility.\"\n\n"
@@ -1351,6 +1376,109 @@ def test_an_answer_with_a_possessor_before_a_colon_is_the_possessors_words(nlp, 
 def test_an_adverbial_clause_after_a_quote_attributes_it_only_where_no_verb_of_saying_holds_it(nlp, text, speaker):
     row = only_quote(nlp, text)
     assert row["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("A scheme which opponents say would raise rents “by the back door” is fair, the housing minister, Ann Lee, said.", "opponents"),
+        (
+            "The levy, which farmers claim will cost them “thousands of pounds a year”, will be reviewed in the spring, "
+            "the agriculture minister told MPs.",
+            "farmers",
+        ),
+    ],
+)
+def test_a_verb_of_saying_in_a_relative_clause_whose_content_holds_the_quote_gives_its_source(nlp, text, speaker):
+    # the minister reports the claim, but the quoted words are the claimants'
+    assert only_quote(nlp, text)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The council insisted Ms Hart was speaking about budgets and her remarks were “a plea for patience”.", "The council"),
+        ("The union argued that Mr Cole had spoken out of turn and his warning was “deeply unhelpful”.", "The union"),
+    ],
+)
+def test_a_verb_of_saying_does_not_report_a_clause_joined_to_it_with_its_own_subject(nlp, text, speaker):
+    # "was speaking … and her remarks were “…”": the second clause is the council's claim, not what she was saying
+    assert only_quote(nlp, text)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Peter Dunn praised the staff. A council spokeswoman defended the budget and said the cuts were needed. "
+            "“We have no choice this year.”",
+            "A council spokeswoman",
+        ),
+        (
+            "Ann Lee opened the meeting. Mr Ross thanked the volunteers and said the hall would reopen in May.\n\n"
+            "“It has been a long wait for everyone.”",
+            "Mr Ross",
+        ),
+    ],
+)
+def test_a_quote_after_reported_speech_in_a_verb_joined_to_the_root_goes_on_with_its_speaker(nlp, text, speaker):
+    # "defended the budget and said …": the verb of saying shares the subject of the verb it is joined to
+    assert extract(nlp, text)[-1]["speaker"] == speaker
+
+
+def test_a_verb_of_saying_joined_to_the_root_reports_speech_only_with_a_clause_of_its_own(nlp):
+    # "co-write the drama" makes nothing said: the scare quote after it has no speaker to go on with
+    text = "Ms Hale will direct and co-write the new drama for the BBC. It is a send-up of the \u201ccool\u201d fashion world."
+    assert extract(nlp, text) == []
+
+
+def test_the_subject_of_a_to_infinitive_clause_has_not_said_the_quote_it_holds(nlp):
+    # "calling for him to apologise for his “…”": an act asked for, not done; the words are the one calling's
+    text = "Ruth Kay wrote to the chairman, Mr Nolan, on Monday, calling for him to apologise for his “careless remarks” at once."
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("Ruth Kay", "Ruth Kay")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("\u201cReckless\u201d spending cuts will hurt schools in the north, the teachers' union warned.", "the teachers' union"),
+        ("Ann Lee met the board.\n\n\u201cWasteful\u201d contracts must end, she said.", "she"),
+    ],
+)
+def test_a_quoted_modifier_opening_its_sentence_is_no_name_for_its_capital(nlp, text, speaker):
+    # the capital is the sentence's, not a name's: the modifier is reported words
+    assert only_quote(nlp, text)["speaker"] == speaker
+
+
+def test_a_capitalised_name_opening_its_sentence_before_a_noun_is_still_a_name(nlp):
+    text = "Mr Hay spoke on Monday. \u201cStar Wars\u201d defence plans will cost billions, he warned."
+    assert extract(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Hay outlined the scheme on Monday. \u201cIt will help thousands,\u201d he said. The cost of the scheme was \u201cmodest by any standard\u201d.",
+        "Mark Hay outlined the scheme on Monday. \u201cIt will help thousands,\u201d he said. "
+        "Rents would be set at a level that was \u201cfair to every tenant in the town\u201d.",
+    ],
+)
+def test_a_thing_a_quote_is_said_of_is_not_its_speaker(nlp, text):
+    # "The cost was “…”": the words say what a thing is; whoever spoke before goes on
+    row = extract(nlp, text)[-1]
+    assert (row["speaker_name"], row["attribution"]) == ("Mark Hay", "continuation")
+
+
+def test_quoted_words_that_are_the_verb_of_a_named_subject_are_that_subjects(nlp):
+    # the marks hold the verb phrase itself: the subject outside them gives the account in its own words
+    row = only_quote(nlp, "A council spokesman \u201cstrongly denied\u201d the reports.")
+    assert row["speaker"] == "A council spokesman"
+
+
+def test_quoted_words_that_are_the_verb_of_a_reported_clause_are_not_its_subjects(nlp):
+    text = "The paper ran a story claiming that Mr Dale \u201cquietly rewrote\u201d the club's accounts."
+    assert only_quote(nlp, text)["speaker"] != "Mr Dale"
 
 
 # --- PolNeAR dev: real articles, scored with the shared scorer -------------------------------------
