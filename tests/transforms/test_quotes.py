@@ -1372,3 +1372,16 @@ def test_polnear_dev_articles_score(nlp):
     scores = scorer.score(gold, predictions)
     assert scores["lenient"]["f1"] >= 0.92
     assert scores["end_to_end"]["f1"] >= 0.68
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is a win for veterans," Sens. Mark Ellery and Joan Pruitt said in a joint statement.',
+        '"We have the votes," Reps. Mark Ellery and Joan Pruitt told reporters.',
+    ],
+)
+def test_the_full_stop_of_a_plural_title_does_not_end_the_attribution(nlp, text):
+    # a short quote needs its attribution: "Sens." must not close the sentence before the names
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == ("Mark Ellery", "explicit")
