@@ -370,7 +370,8 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
     parser hung the name on the fronted phrase's last noun as an apposition; a name in apposition to a common
     noun, ending that phrase just before the verb, is the verb's subject. So is a person's name it coordinated
     with the last noun of a fronted clause (`When terrorists strike at the front, Obama and Clinton call them
-    “…”`)."""
+    “…”`), and a name a fronted participle's phrase swallowed (`Speaking at a town hall in Manchester, N.H., Sen.
+    Roy Whitaker said`)."""
     for phrase in verb.lefts:
         if phrase.dep_ not in ("prep", "advcl") or any(not t.is_punct for t in verb.doc[phrase.right_edge.i + 1 : verb.i]):
             continue
@@ -383,7 +384,9 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
         if names:
             return names[-1]
         last = phrase.right_edge
-        if last.i == verb.i - 1 and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG", "NORP", "") and not quoted[last.i]:
+        while last.dep_ == "conj" and last.head.pos_ == "PROPN" and last.head.i < last.i:
+            last = last.head  # of names joined by "and" the first, as for a parsed subject
+        if last.right_edge.i == verb.i - 1 and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG", "NORP", "") and not quoted[last.i]:
             # `Despite this Sourrouille said`: the comma after the fronted phrase left out, the parser took the
             # name for the end of it
             return last
@@ -911,6 +914,10 @@ def name_span(subject: Token) -> Span:
     # a demonstrative is no part of a name (`Despite this Sourrouille said`, where the parser joined them)
     while start < subject.i and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("this", "that")):
         start += 1
+    # a place set off by commas before the name is no part of it (`in Manchester, N.H., Sen. Roy Whitaker`, which
+    # the parser may hang on the name)
+    commas = [t.i for t in doc[start : subject.i] if t.text == ","]
+    start = commas[-1] + 1 if commas else start
     end = subject.i + 1
     while end < len(doc) and doc[end].head.i == subject.i and doc[end].dep_ in ("flat", "compound"):
         end += 1

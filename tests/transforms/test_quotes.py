@@ -1385,3 +1385,24 @@ def test_the_full_stop_of_a_plural_title_does_not_end_the_attribution(nlp, text)
     # a short quote needs its attribution: "Sens." must not close the sentence before the names
     (row,) = extract(nlp, text)
     assert (row["speaker_name"], row["attribution"]) == ("Mark Ellery", "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, name, written",
+    [
+        (
+            'Speaking at a town hall in Manchester, N.H., Sen. Roy Whitaker said the deficit was "a national security threat."',
+            "Roy Whitaker",
+            "Sen. Roy Whitaker",
+        ),
+        (
+            'When voters ask about the strikes abroad, Harlan and Meeks call them "police actions" and change the subject.',
+            "Harlan",
+            "Harlan",
+        ),
+    ],
+)
+def test_a_name_closing_a_fronted_participle_or_clause_is_the_subject(nlp, text, name, written):
+    # the parser hung the name on the fronted phrase; of names joined by "and" the first speaks, as for a subject
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["speaker"], row["attribution"]) == (name, written, "explicit")
