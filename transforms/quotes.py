@@ -1485,16 +1485,34 @@ def token_after(ctx: QuoteContext, span: QuoteSpan) -> Token | None:
 
 def is_named_work(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:
     """A short title-case quote after a possessive or a word like "show" or "titled" (`MSNBC’s “Morning Joe”`,
-    `an episode of “Face the Nation”`), or itself named as one (“Commander-in-Chief Forum”): the name of a work."""
+    `an episode of “Face the Nation”`, `his memoir, “Against the Current,”`), or itself named as one
+    (“Commander-in-Chief Forum”), or the programme one speaks on or to (`said on “Capitol Report” that`,
+    `told “Sunday Focus” that`): the name of a work."""
     if word_count(text) > MAX_TITLE_WORDS or not is_title_case(text):
         return False
-    cues = lexicon().work_cues
-    if re.findall(r"\w+", text)[-1].lower() in cues:
+    words = lexicon()
+    if re.findall(r"\w+", text)[-1].lower() in words.work_cues:
         return True
     before = token_before(ctx, span)
-    if before is not None and before.lower_ == "of" and before.i > 0:
+    if before is None:
+        return False
+    if before.lower_ == "on" and before.dep_ == "prep" and before.head.lemma_.lower() in words.speech_verbs | words.appearing_verbs:
+        return True
+    if before.lower_ in ("of", ",") and before.i > 0:
         before = ctx.doc[before.i - 1]
-    return before is not None and (before.tag_ == "POS" or before.lower_ in cues)
+    return before.tag_ == "POS" or before.lower_ in words.work_cues or is_addressee(ctx, span)
+
+
+def is_addressee(ctx: QuoteContext, span: QuoteSpan) -> bool:
+    """`told “Sunday Focus” that …`: the object of a verb of saying that goes on to report a clause of its own is
+    whom the words are said to."""
+    quoted_heads = {ctx.doc[i].head for i in range(ctx.token_at_or_after(span.start), ctx.token_at_or_after(span.end))}
+    verbs = [t for t in quoted_heads if t.pos_ == "VERB" and t.lemma_.lower() in lexicon().speech_verbs and not ctx.quoted[t.i]]
+    return any(
+        any(c.dep_ in ("dobj", "dative") and span.start <= c.idx < span.end for c in verb.children)
+        and any(c.dep_ == "ccomp" and c.idx >= span.end for c in verb.children)
+        for verb in verbs
+    )
 
 
 def is_nickname(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:

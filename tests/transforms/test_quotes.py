@@ -1406,3 +1406,19 @@ def test_a_name_closing_a_fronted_participle_or_clause_is_the_subject(nlp, text,
     # the parser hung the name on the fronted phrase; of names joined by "and" the first speaks, as for a subject
     (row,) = extract(nlp, text)
     assert (row["speaker_name"], row["speaker"], row["attribution"]) == (name, written, "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ('Rep. Jill Ansel said on "Capitol Report" that the speaker had "lost the room."', "Capitol Report"),
+        ('On "Morning Briefing," Sen. Luis Cardenas said the party had "no plan B."', "Morning Briefing"),
+        ('Gov. Martin Kell told "Sunday Focus" that the tax plan was "a disaster for the middle class."', "Sunday Focus"),
+        ('"We are not going to cave," Sen. Amy Roth said, appearing on "Inside Washington."', "Inside Washington"),
+        ('His memoir, "Against the Current," says the tax plan was "a disaster for the middle class."', "Against the Current"),
+    ],
+)
+def test_a_programme_spoken_on_or_to_or_a_work_set_off_after_its_noun_is_no_quote(nlp, text, title):
+    # the title is no one's words; the quote reported beside it still is
+    texts = [row["text"].rstrip(",.") for row in extract(nlp, text)]
+    assert title not in texts and len(texts) == 1
