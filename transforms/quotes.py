@@ -169,8 +169,11 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
             break
     if ends_sentence(ctx.text[span.start : span.end]) and len(following) and not following[0].is_lower:
         # `“… fraud.” Members of …`: a full stop inside the marks ended the sentence, and the next one is the
-        # quote's attribution only when it says nothing else (`“… accommodation.” Rockwell told bankers.`)
-        return tokens if only_attributes(tokens, ctx.quoted) else []
+        # quote's attribution only when it says nothing else (`“… accommodation.” Rockwell told bankers.`) and the
+        # quote is a sentence of its own: one ending a sentence of the reporter's (`Fenn said the unrest “is a
+        # problem.” Roe called for calm.`) has its attribution there
+        opens_sentence = all(t.is_punct for t in window_before(ctx, k))
+        return tokens if opens_sentence and only_attributes(tokens, ctx.quoted) else []
     return tokens
 
 

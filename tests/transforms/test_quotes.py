@@ -1422,3 +1422,16 @@ def test_a_programme_spoken_on_or_to_or_a_work_set_off_after_its_noun_is_no_quot
     # the title is no one's words; the quote reported beside it still is
     texts = [row["text"].rstrip(",.") for row in extract(nlp, text)]
     assert title not in texts and len(texts) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Senate Leader Mark Fenn said the unrest "is a serious problem." Sen. Ann Roe called for calm.',
+        'In an interview, Mark Fenn said the wave of shootings "is a serious problem." Later, Ann Roe said nothing.',
+    ],
+)
+def test_a_partial_quote_ending_its_sentence_keeps_its_own_attribution(nlp, text):
+    # the full stop inside the marks ends the reporter's sentence; the next sentence is no attribution of it
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["verb"]) == ("Mark Fenn", "said")
