@@ -174,7 +174,29 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
         # problem.” Roe called for calm.`) has its attribution there
         opens_sentence = all(t.is_punct for t in window_before(ctx, k))
         return tokens if opens_sentence and only_attributes(tokens, ctx.quoted) else []
+    if ctx.text[span.start : span.end].rstrip().rstrip("’'\"”)").endswith(("?", "!")) and len(following) and following[0].is_title:
+        # `“… votes?” Trump said, looking out …` but `“… this thing!” The crowd chanted his name`: after a question
+        # or an exclamation the next sentence attributes the quote only when it opens with a verb of saying
+        # reporting nothing of its own
+        return tokens if opens_with_attribution(tokens) else []
     return tokens
+
+
+def opens_with_attribution(sentence: list[Token]) -> bool:
+    """The sentence's main verb, its first verb outside its subject, is a verb of saying with a subject before it and
+    no clause or thing said of its own (`Trump said, looking out …`, `Vitter demanded.`)."""
+    verb = next((t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl", "amod", "aux", "auxpass")), None)
+    if verb is None or verb.lemma_.lower() not in lexicon().speech_verbs:
+        return False
+    if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return False
+    words = lexicon()
+    addresses = verb.lemma_.lower() in words.addressing_verbs
+    return not any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis")
+        or c.dep_ == "dobj" and not addresses and c.pos_ not in ("PRON", "PROPN") and c.lemma_.lower() not in words.person_nouns
+        for c in verb.children
+    )
 
 
 def only_attributes(sentence: list[Token], quoted: list[bool]) -> bool:

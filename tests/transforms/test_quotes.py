@@ -1435,3 +1435,16 @@ def test_a_partial_quote_ending_its_sentence_keeps_its_own_attribution(nlp, text
     # the full stop inside the marks ends the reporter's sentence; the next sentence is no attribution of it
     (row,) = extract(nlp, text)
     assert (row["speaker_name"], row["verb"]) == ("Mark Fenn", "said")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Sen. Mark Fenn took the stage. "We are going to win this thing!" The crowd chanted his name as Gov. Ben Roe looked on.', None),
+        ('"Who got more votes than anyone?" Fenn said, looking out at the cheering crowd.', "Fenn"),
+        ('"Why?" Fenn asked the crowd.', "Fenn"),
+    ],
+)
+def test_the_sentence_after_a_question_or_exclamation_attributes_it_only_when_it_opens_with_saying(nlp, text, speaker):
+    row = extract(nlp, text)[0]
+    assert row["speaker"] == speaker  # as written: never "The crowd" of the narrative sentence after
