@@ -784,8 +784,9 @@ def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_t
     as_clause = any(c.dep_ == "mark" and c.i < cue.token.i for c in cue.token.children)
     if cue.token.dep_ == "advcl" and (is_subordinate(cue.token) or as_clause):
         return cue.token.head.i == main.token.i and names_someone(cue.subject)
-    # "as" too opens a clause of its own here: the verb before it already reports the quote
-    opens_clause = main.token.dep_ == "advcl" and any(c.dep_ == "mark" for c in main.token.children)
+    # "as" too opens a clause of its own here: the verb before it already reports the quote; a quote inside that
+    # clause (`Fenn called it “reckless,” while Roe said it was “long overdue.”`) is the clause's own
+    opens_clause = main.token.dep_ == "advcl" and main.token not in chain and any(c.dep_ == "mark" for c in main.token.children)
     # on the verb itself, or on the quoted words (`chanted “Lock her up” as Moore spoke`); one on a clause within
     # what the verb reports attributes that clause's words (`echo … the requirement is “…,” as a memo put it`)
     on_cue = main.token.head.i == cue.token.i or main.token.head.i in quote_tokens

@@ -1448,3 +1448,15 @@ def test_a_partial_quote_ending_its_sentence_keeps_its_own_attribution(nlp, text
 def test_the_sentence_after_a_question_or_exclamation_attributes_it_only_when_it_opens_with_saying(nlp, text, speaker):
     row = extract(nlp, text)[0]
     assert row["speaker"] == speaker  # as written: never "The crowd" of the narrative sentence after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Fenn called the bill "reckless," while Sen. Ann Roe said it was "long overdue."',
+        'Fenn called the bill "reckless," while Sen. Ann Roe praised it as "long overdue."',
+    ],
+)
+def test_a_quote_inside_a_subordinate_clause_of_saying_is_that_clauses_own(nlp, text):
+    first, second = extract(nlp, text)
+    assert (first["speaker_name"], second["speaker_name"]) == ("Fenn", "Ann Roe")
