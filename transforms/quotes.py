@@ -784,6 +784,12 @@ def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_t
     as_clause = any(c.dep_ == "mark" and c.i < cue.token.i for c in cue.token.children)
     if cue.token.dep_ == "advcl" and (is_subordinate(cue.token) or as_clause):
         return cue.token.head.i == main.token.i and names_someone(cue.subject)
+    if cue.token.dep_ == "relcl" and cue.token is not main.token and cue.score >= main.score:
+        # `Unlike Fenn, who called it “reckless,” Roe said the bill was …`: a relative clause of saying holding the
+        # quote, when the other verb reports words of its own; one reporting nothing else attributes the quote (`The
+        # “giveaways” she cited are “…,” the Ledger reported.`)
+        owns_a_clause = any(c.dep_ == "ccomp" and c.i > main.token.i and c not in chain for c in main.token.children)
+        return owns_a_clause and cue.verb_lemma in lexicon().speech_verbs and names_someone(cue.subject)
     # "as" too opens a clause of its own here: the verb before it already reports the quote; a quote inside that
     # clause (`Fenn called it “reckless,” while Roe said it was “long overdue.”`) is the clause's own
     opens_clause = main.token.dep_ == "advcl" and main.token not in chain and any(c.dep_ == "mark" for c in main.token.children)

@@ -1460,3 +1460,14 @@ def test_the_sentence_after_a_question_or_exclamation_attributes_it_only_when_it
 def test_a_quote_inside_a_subordinate_clause_of_saying_is_that_clauses_own(nlp, text):
     first, second = extract(nlp, text)
     assert (first["speaker_name"], second["speaker_name"]) == ("Fenn", "Ann Roe")
+
+
+def test_a_quote_inside_a_relative_clause_of_saying_is_that_clauses_own(nlp):
+    text = 'Unlike Sen. Mark Fenn, who called it "reckless," Sen. Ann Roe said the bill was "overdue."'
+    first, second = extract(nlp, text)
+    assert (first["speaker_name"], second["speaker_name"]) == ("Mark Fenn", "Ann Roe")
+
+
+def test_an_attribution_right_after_the_quote_outweighs_a_relative_clause_of_saying(nlp):
+    text = 'The three "giveaways" she cited are "the credit for yachts, the break for jets and the loophole for fund managers," the Ledger reported.'
+    assert extract(nlp, text)[-1]["speaker"] == "the Ledger"
