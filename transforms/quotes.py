@@ -821,6 +821,8 @@ def reports_within(inner: Token, outer: Token) -> bool:
     insert himself by calling out …`): the outer verb's complement clause holds it, through clauses and phrases
     within it but not through a relative clause (`X said the man who shouted “…” left`: the shouter's words). A
     clause conjoined to the reported one (`She said X, and the mother replied`) is the writer's own."""
+    if inner.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in inner.children):
+        return False  # `Fenn said it was “reckless,” and Roe called it “overdue”`: a clause with a speaker of its own
     below = inner
     for ancestor in inner.ancestors:
         if ancestor.i == outer.i:

@@ -1471,3 +1471,9 @@ def test_a_quote_inside_a_relative_clause_of_saying_is_that_clauses_own(nlp):
 def test_an_attribution_right_after_the_quote_outweighs_a_relative_clause_of_saying(nlp):
     text = 'The three "giveaways" she cited are "the credit for yachts, the break for jets and the loophole for fund managers," the Ledger reported.'
     assert extract(nlp, text)[-1]["speaker"] == "the Ledger"
+
+
+def test_a_clause_of_saying_conjoined_to_a_reported_clause_with_its_own_subject_is_the_writers(nlp):
+    text = 'Sen. Mark Fenn said the bill was "reckless," and Sen. Ann Roe called it "overdue."'
+    first, second = extract(nlp, text)
+    assert (first["speaker_name"], second["speaker_name"]) == ("Mark Fenn", "Ann Roe")
