@@ -164,6 +164,8 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
             break
         if ctx.quoted[token.i]:
             continue
+        if token.text == ";":
+            break  # the clause after a semicolon is a sentence of its own, no attribution of the quote before it
         tokens.append(token)
         if ends_a_sentence(token):
             break
@@ -826,7 +828,10 @@ def reports_within(inner: Token, outer: Token) -> bool:
     below = inner
     for ancestor in inner.ancestors:
         if ancestor.i == outer.i:
-            return below.dep_ in ("ccomp", "parataxis")
+            # a clause after a semicolon is a sentence of its own, whatever the parser hung it on (`Fenn said it was
+            # “reckless”; Roe called it “overdue.”`)
+            semicolon = any(t.text == ";" for t in inner.doc[outer.i + 1 : below.left_edge.i])
+            return below.dep_ in ("ccomp", "parataxis") and not semicolon
         if below.dep_ not in ("ccomp", "parataxis", "xcomp", "advcl", "prep", "pcomp", "pobj", "conj"):
             return False
         below = ancestor

@@ -1477,3 +1477,9 @@ def test_a_clause_of_saying_conjoined_to_a_reported_clause_with_its_own_subject_
     text = 'Sen. Mark Fenn said the bill was "reckless," and Sen. Ann Roe called it "overdue."'
     first, second = extract(nlp, text)
     assert (first["speaker_name"], second["speaker_name"]) == ("Mark Fenn", "Ann Roe")
+
+
+def test_a_clause_after_a_semicolon_neither_attributes_nor_reports_the_quote_before_it(nlp):
+    text = 'Sen. Mark Fenn said the bill was "reckless"; Sen. Ann Roe called it "overdue."'
+    first, second = extract(nlp, text)
+    assert (first["speaker_name"], second["speaker_name"]) == ("Mark Fenn", "Ann Roe")
