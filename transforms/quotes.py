@@ -164,14 +164,41 @@ def window_after(ctx: QuoteContext, k: int) -> list[Token]:
             break
         if ctx.quoted[token.i]:
             continue
+        if token.text == ";":
+            break  # the clause after a semicolon is a sentence of its own, no attribution of the quote before it
         tokens.append(token)
         if ends_a_sentence(token):
             break
     if ends_sentence(ctx.text[span.start : span.end]) and len(following) and not following[0].is_lower:
         # `“… fraud.” Members of …`: a full stop inside the marks ended the sentence, and the next one is the
-        # quote's attribution only when it says nothing else (`“… accommodation.” Rockwell told bankers.`)
-        return tokens if only_attributes(tokens, ctx.quoted) else []
+        # quote's attribution only when it says nothing else (`“… accommodation.” Rockwell told bankers.`) and the
+        # quote is a sentence of its own: one ending a sentence of the reporter's (`Fenn said the unrest “is a
+        # problem.” Roe called for calm.`) has its attribution there
+        opens_sentence = all(t.is_punct for t in window_before(ctx, k))
+        return tokens if opens_sentence and only_attributes(tokens, ctx.quoted) else []
+    if ctx.text[span.start : span.end].rstrip().rstrip("’'\"”)").endswith(("?", "!")) and len(following) and following[0].is_title:
+        # `“… votes?” Trump said, looking out …` but `“… this thing!” The crowd chanted his name`: after a question
+        # or an exclamation the next sentence attributes the quote only when it opens with a verb of saying
+        # reporting nothing of its own
+        return tokens if opens_with_attribution(tokens) else []
     return tokens
+
+
+def opens_with_attribution(sentence: list[Token]) -> bool:
+    """The sentence's main verb, its first verb outside its subject, is a verb of saying with a subject before it and
+    no clause or thing said of its own (`Trump said, looking out …`, `Vitter demanded.`)."""
+    verb = next((t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl", "amod", "aux", "auxpass")), None)
+    if verb is None or verb.lemma_.lower() not in lexicon().speech_verbs:
+        return False
+    if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return False
+    words = lexicon()
+    addresses = verb.lemma_.lower() in words.addressing_verbs
+    return not any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis")
+        or c.dep_ == "dobj" and not addresses and c.pos_ not in ("PRON", "PROPN") and c.lemma_.lower() not in words.person_nouns
+        for c in verb.children
+    )
 
 
 def only_attributes(sentence: list[Token], quoted: list[bool]) -> bool:
@@ -370,7 +397,8 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
     parser hung the name on the fronted phrase's last noun as an apposition; a name in apposition to a common
     noun, ending that phrase just before the verb, is the verb's subject. So is a person's name it coordinated
     with the last noun of a fronted clause (`When terrorists strike at the front, Obama and Clinton call them
-    “…”`)."""
+    “…”`), and a name a fronted participle's phrase swallowed (`Speaking at a town hall in Manchester, N.H., Sen.
+    Roy Whitaker said`)."""
     for phrase in verb.lefts:
         if phrase.dep_ not in ("prep", "advcl") or any(not t.is_punct for t in verb.doc[phrase.right_edge.i + 1 : verb.i]):
             continue
@@ -383,7 +411,9 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
         if names:
             return names[-1]
         last = phrase.right_edge
-        if last.i == verb.i - 1 and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG", "NORP", "") and not quoted[last.i]:
+        while last.dep_ == "conj" and last.head.pos_ == "PROPN" and last.head.i < last.i:
+            last = last.head  # of names joined by "and" the first, as for a parsed subject
+        if last.right_edge.i == verb.i - 1 and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG", "NORP", "") and not quoted[last.i]:
             # `Despite this Sourrouille said`: the comma after the fronted phrase left out, the parser took the
             # name for the end of it
             return last
@@ -797,8 +827,15 @@ def holds_in_subordinate_clause(cue: Cue, main: Cue, chain: list[Token], quote_t
     as_clause = any(c.dep_ == "mark" and c.i < cue.token.i for c in cue.token.children)
     if cue.token.dep_ == "advcl" and (is_subordinate(cue.token) or as_clause):
         return cue.token.head.i == main.token.i and names_someone(cue.subject) and not is_infinitive(cue.token)
-    # "as" too opens a clause of its own here: the verb before it already reports the quote
-    opens_clause = main.token.dep_ == "advcl" and any(c.dep_ == "mark" for c in main.token.children)
+    if cue.token.dep_ == "relcl" and cue.token.i != main.token.i and cue.score >= main.score:
+        # `Unlike Fenn, who called it “reckless,” Roe said the bill was …`: a relative clause of saying holding the
+        # quote, when the other verb reports words of its own; one reporting nothing else attributes the quote (`The
+        # “giveaways” she cited are “…,” the Ledger reported.`)
+        owns_a_clause = any(c.dep_ == "ccomp" and c.i > main.token.i and c not in chain for c in main.token.children)
+        return owns_a_clause and cue.verb_lemma in lexicon().speech_verbs and names_someone(cue.subject)
+    # "as" too opens a clause of its own here: the verb before it already reports the quote; a quote inside that
+    # clause (`Fenn called it “reckless,” while Roe said it was “long overdue.”`) is the clause's own
+    opens_clause = main.token.dep_ == "advcl" and main.token not in chain and any(c.dep_ == "mark" for c in main.token.children)
     # on the verb itself, or on the quoted words (`chanted “Lock her up” as Moore spoke`); one on a clause within
     # what the verb reports attributes that clause's words (`echo … the requirement is “…,” as a memo put it`)
     on_cue = main.token.head.i == cue.token.i or main.token.head.i in quote_tokens
@@ -859,10 +896,15 @@ def reports_within(inner: Token, outer: Token) -> bool:
     insert himself by calling out …`): the outer verb's complement clause holds it, through clauses and phrases
     within it but not through a relative clause (`X said the man who shouted “…” left`: the shouter's words). A
     clause conjoined to the reported one (`She said X, and the mother replied`) is the writer's own."""
+    if inner.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in inner.children):
+        return False  # `Fenn said it was “reckless,” and Roe called it “overdue”`: a clause with a speaker of its own
     below = inner
     for ancestor in inner.ancestors:
         if ancestor.i == outer.i:
-            return below.dep_ in ("ccomp", "parataxis")
+            # a clause after a semicolon is a sentence of its own, whatever the parser hung it on (`Fenn said it was
+            # “reckless”; Roe called it “overdue.”`)
+            semicolon = any(t.text == ";" for t in inner.doc[outer.i + 1 : below.left_edge.i])
+            return below.dep_ in ("ccomp", "parataxis") and not semicolon
         if below.dep_ not in ("ccomp", "parataxis", "xcomp", "advcl", "prep", "pcomp", "pobj", "conj"):
             return False
         below = ancestor
@@ -988,6 +1030,10 @@ def name_span(subject: Token) -> Span:
     # a demonstrative is no part of a name (`Despite this Sourrouille said`, where the parser joined them)
     while start < subject.i and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("this", "that")):
         start += 1
+    # a place set off by commas before the name is no part of it (`in Manchester, N.H., Sen. Roy Whitaker`, which
+    # the parser may hang on the name)
+    commas = [t.i for t in doc[start : subject.i] if t.text == ","]
+    start = commas[-1] + 1 if commas else start
     end = subject.i + 1
     while end < len(doc) and doc[end].head.i == subject.i and doc[end].dep_ in ("flat", "compound"):
         end += 1
@@ -1603,16 +1649,34 @@ def token_after(ctx: QuoteContext, span: QuoteSpan) -> Token | None:
 
 def is_named_work(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:
     """A short title-case quote after a possessive or a word like "show" or "titled" (`MSNBC’s “Morning Joe”`,
-    `an episode of “Face the Nation”`), or itself named as one (“Commander-in-Chief Forum”): the name of a work."""
+    `an episode of “Face the Nation”`, `his memoir, “Against the Current,”`), or itself named as one
+    (“Commander-in-Chief Forum”), or the programme one speaks on or to (`said on “Capitol Report” that`,
+    `told “Sunday Focus” that`): the name of a work."""
     if word_count(text) > MAX_TITLE_WORDS or not is_title_case(text):
         return False
-    cues = lexicon().work_cues
-    if re.findall(r"\w+", text)[-1].lower() in cues:
+    words = lexicon()
+    if re.findall(r"\w+", text)[-1].lower() in words.work_cues:
         return True
     before = token_before(ctx, span)
-    if before is not None and before.lower_ == "of" and before.i > 0:
+    if before is None:
+        return False
+    if before.lower_ == "on" and before.dep_ == "prep" and before.head.lemma_.lower() in words.speech_verbs | words.appearing_verbs:
+        return True
+    if before.lower_ in ("of", ",") and before.i > 0:
         before = ctx.doc[before.i - 1]
-    return before is not None and (before.tag_ == "POS" or before.lower_ in cues)
+    return before.tag_ == "POS" or before.lower_ in words.work_cues or is_addressee(ctx, span)
+
+
+def is_addressee(ctx: QuoteContext, span: QuoteSpan) -> bool:
+    """`told “Sunday Focus” that …`: the object of a verb of saying that goes on to report a clause of its own is
+    whom the words are said to."""
+    quoted_heads = {ctx.doc[i].head for i in range(ctx.token_at_or_after(span.start), ctx.token_at_or_after(span.end))}
+    verbs = [t for t in quoted_heads if t.pos_ == "VERB" and t.lemma_.lower() in lexicon().speech_verbs and not ctx.quoted[t.i]]
+    return any(
+        any(c.dep_ in ("dobj", "dative") and span.start <= c.idx < span.end for c in verb.children)
+        and any(c.dep_ == "ccomp" and c.idx >= span.end for c in verb.children)
+        for verb in verbs
+    )
 
 
 def is_nickname(ctx: QuoteContext, span: QuoteSpan, text: str) -> bool:

@@ -1500,3 +1500,114 @@ def test_polnear_dev_articles_score(nlp):
     scores = scorer.score(gold, predictions)
     assert scores["lenient"]["f1"] >= 0.92
     assert scores["end_to_end"]["f1"] >= 0.68
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is a win for veterans," Sens. Mark Ellery and Joan Pruitt said in a joint statement.',
+        '"We have the votes," Reps. Mark Ellery and Joan Pruitt told reporters.',
+    ],
+)
+def test_the_full_stop_of_a_plural_title_does_not_end_the_attribution(nlp, text):
+    # a short quote needs its attribution: "Sens." must not close the sentence before the names
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == ("Mark Ellery", "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, name, written",
+    [
+        (
+            'Speaking at a town hall in Manchester, N.H., Sen. Roy Whitaker said the deficit was "a national security threat."',
+            "Roy Whitaker",
+            "Sen. Roy Whitaker",
+        ),
+        (
+            'When voters ask about the strikes abroad, Harlan and Meeks call them "police actions" and change the subject.',
+            "Harlan",
+            "Harlan",
+        ),
+    ],
+)
+def test_a_name_closing_a_fronted_participle_or_clause_is_the_subject(nlp, text, name, written):
+    # the parser hung the name on the fronted phrase; of names joined by "and" the first speaks, as for a subject
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["speaker"], row["attribution"]) == (name, written, "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ('Rep. Jill Ansel said on "Capitol Report" that the speaker had "lost the room."', "Capitol Report"),
+        ('On "Morning Briefing," Sen. Luis Cardenas said the party had "no plan B."', "Morning Briefing"),
+        ('Gov. Martin Kell told "Sunday Focus" that the tax plan was "a disaster for the middle class."', "Sunday Focus"),
+        ('"We are not going to cave," Sen. Amy Roth said, appearing on "Inside Washington."', "Inside Washington"),
+        ('His memoir, "Against the Current," says the tax plan was "a disaster for the middle class."', "Against the Current"),
+    ],
+)
+def test_a_programme_spoken_on_or_to_or_a_work_set_off_after_its_noun_is_no_quote(nlp, text, title):
+    # the title is no one's words; the quote reported beside it still is
+    texts = [row["text"].rstrip(",.") for row in extract(nlp, text)]
+    assert title not in texts and len(texts) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Senate Leader Mark Fenn said the unrest "is a serious problem." Sen. Ann Roe called for calm.',
+        'In an interview, Mark Fenn said the wave of shootings "is a serious problem." Later, Ann Roe said nothing.',
+    ],
+)
+def test_a_partial_quote_ending_its_sentence_keeps_its_own_attribution(nlp, text):
+    # the full stop inside the marks ends the reporter's sentence; the next sentence is no attribution of it
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["verb"]) == ("Mark Fenn", "said")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Sen. Mark Fenn took the stage. "We are going to win this thing!" The crowd chanted his name as Gov. Ben Roe looked on.', None),
+        ('"Who got more votes than anyone?" Fenn said, looking out at the cheering crowd.', "Fenn"),
+        ('"Why?" Fenn asked the crowd.', "Fenn"),
+    ],
+)
+def test_the_sentence_after_a_question_or_exclamation_attributes_it_only_when_it_opens_with_saying(nlp, text, speaker):
+    row = extract(nlp, text)[0]
+    assert row["speaker"] == speaker  # as written: never "The crowd" of the narrative sentence after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Fenn called the bill "reckless," while Sen. Ann Roe said it was "long overdue."',
+        'Fenn called the bill "reckless," while Sen. Ann Roe praised it as "long overdue."',
+    ],
+)
+def test_a_quote_inside_a_subordinate_clause_of_saying_is_that_clauses_own(nlp, text):
+    first, second = extract(nlp, text)
+    assert (first["speaker_name"], second["speaker_name"]) == ("Fenn", "Ann Roe")
+
+
+def test_a_quote_inside_a_relative_clause_of_saying_is_that_clauses_own(nlp):
+    text = 'Unlike Sen. Mark Fenn, who called it "reckless," Sen. Ann Roe said the bill was "overdue."'
+    first, second = extract(nlp, text)
+    assert (first["speaker_name"], second["speaker_name"]) == ("Mark Fenn", "Ann Roe")
+
+
+def test_an_attribution_right_after_the_quote_outweighs_a_relative_clause_of_saying(nlp):
+    text = 'The three "giveaways" she cited are "the credit for yachts, the break for jets and the loophole for fund managers," the Ledger reported.'
+    assert extract(nlp, text)[-1]["speaker"] == "the Ledger"
+
+
+def test_a_clause_of_saying_conjoined_to_a_reported_clause_with_its_own_subject_is_the_writers(nlp):
+    text = 'Sen. Mark Fenn said the bill was "reckless," and Sen. Ann Roe called it "overdue."'
+    first, second = extract(nlp, text)
+    assert (first["speaker_name"], second["speaker_name"]) == ("Mark Fenn", "Ann Roe")
+
+
+def test_a_clause_after_a_semicolon_neither_attributes_nor_reports_the_quote_before_it(nlp):
+    text = 'Sen. Mark Fenn said the bill was "reckless"; Sen. Ann Roe called it "overdue."'
+    first, second = extract(nlp, text)
+    assert (first["speaker_name"], second["speaker_name"]) == ("Mark Fenn", "Ann Roe")
