@@ -13,7 +13,6 @@ from transforms.quotes_lexicon import lexicon
 
 # A verb without a subject of its own ("…, adding: …", "saying …") borrows its head's.
 BORROWING_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "prep")
-COMPLEMENT_DEPS = ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj", "dep", "oprd", "attr")
 SENTENCE_END = (".", "!", "?")
 # What verb_cues gives a verb not of saying that both governs a quote and follows it directly (`“…,” he scoffed`).
 ADJACENT_NON_SPEECH_SCORE = 4
@@ -483,15 +482,21 @@ def in_clause_joined_to(verb: Token, quote_tokens: set[int]) -> bool:
     """The quote hangs from the verb only through a clause joined to it with a subject of its own (`he was speaking
     about adults and his comments were “…”`): that clause says its own thing, which the verb does not report."""
     for i in quote_tokens:
-        below = verb.doc[i]
-        if below.is_punct:
-            continue
-        for ancestor in below.ancestors:
-            if ancestor.i == verb.i:
-                break
-            if ancestor.dep_ == "conj" and ancestor.head.i == verb.i and any(c.dep_ in SUBJECT_DEPS for c in ancestor.children):
-                return True
+        token = verb.doc[i]
+        branch = None if token.is_punct else branch_below(verb, token)
+        if branch is not None and branch.i != token.i and branch.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in branch.children):
+            return True
     return False
+
+
+def branch_below(verb: Token, token: Token) -> Token | None:
+    """The child of the verb through which the token hangs from it, if it does."""
+    below = token
+    for ancestor in token.ancestors:
+        if ancestor.i == verb.i:
+            return below
+        below = ancestor
+    return None
 
 
 def has_quoted_subject(verb: Token, quote_tokens: set[int]) -> bool:
@@ -752,13 +757,10 @@ CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dobj", "oprd")
 def content_holds(verb: Token, quote_tokens: set[int]) -> bool:
     """The quoted words are (in) what the verb reports: they hang from it through its complement."""
     for i in quote_tokens:
-        below = verb.doc[i]
-        if below.is_punct:
-            continue
-        for ancestor in below.ancestors:
-            if ancestor.i == verb.i:
-                return below.dep_ in CONTENT_DEPS
-            below = ancestor
+        token = verb.doc[i]
+        branch = None if token.is_punct else branch_below(verb, token)
+        if branch is not None:
+            return branch.dep_ in CONTENT_DEPS
     return False
 
 
