@@ -88,8 +88,11 @@ class QuoteContext:
         """The entity, or the person introduced by role, that an id stands for."""
         return self.entities.get(entity_id) or self.nominals[entity_id]
 
+    def mention_span(self, mention: dict) -> Span | None:
+        return self.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+
     def mention_quoted(self, mention: dict) -> bool:
-        span = self.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+        span = self.mention_span(mention)
         return span is not None and self.quoted[span.root.i]
 
     def paragraph_of(self, char: int) -> int:

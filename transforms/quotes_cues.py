@@ -62,11 +62,18 @@ def opens_with_attribution(sentence: list[Token]) -> bool:
         return False
     if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
         return False
-    words = lexicon()
-    addresses = verb.lemma_.lower() in words.addressing_verbs
-    return not any(
-        c.dep_ in ("ccomp", "xcomp", "parataxis")
-        or c.dep_ == "dobj" and not addresses and c.pos_ not in ("PRON", "PROPN") and c.lemma_.lower() not in words.person_nouns
+    addresses = verb.lemma_.lower() in lexicon().addressing_verbs
+    return not reports_of_its_own(verb, ("ccomp", "xcomp", "parataxis"), addresses)
+
+
+def reports_of_its_own(verb: Token, clause_deps: tuple[str, ...], addresses: bool = False) -> bool:
+    """The verb of saying reports something of its own: a clause (of the kinds given) or a thing said as its object.
+    A pronoun, a name or a listener ("told bankers") as the object is whom the words are said to, and so is any
+    object of a verb of addressing ("asked the crowd")."""
+    listeners = lexicon().person_nouns
+    return any(
+        c.dep_ in clause_deps
+        or c.dep_ == "dobj" and not addresses and c.pos_ not in ("PRON", "PROPN") and c.lemma_.lower() not in listeners
         for c in verb.children
     )
 
@@ -83,12 +90,7 @@ def only_attributes(sentence: list[Token], quoted: list[bool]) -> bool:
         return False
     verb = verbs[0]
     leading = [t for t in sentence if t.i < verb.i and not t.is_punct]
-    listeners = lexicon().person_nouns
-    reports = any(
-        c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") or c.dep_ == "dobj" and c.pos_ not in ("PRON", "PROPN") and c.lemma_.lower() not in listeners
-        for c in verb.children
-    )
-    return 0 < len(leading) <= 6 and not reports
+    return 0 < len(leading) <= 6 and not reports_of_its_own(verb, ("ccomp", "xcomp", "parataxis", "advcl"))
 
 
 def ends_sentence(text: str) -> bool:

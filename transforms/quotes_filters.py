@@ -220,7 +220,7 @@ def continues_previous(ctx: QuoteContext, span: QuoteSpan, previous: tuple[Quote
 
 
 def names_main_subject(ctx: QuoteContext, mention: dict) -> bool:
-    span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    span = ctx.mention_span(mention)
     return span is not None and is_main_subject(span.root)
 
 

@@ -231,7 +231,7 @@ def participant_words(clause: Token) -> list[Token]:
 
 
 def mention_root(ctx: QuoteContext, mention: dict) -> int | None:
-    span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    span = ctx.mention_span(mention)
     return span.root.i if span is not None else None
 
 
@@ -296,7 +296,7 @@ def nearest_antecedent(
             break
         if not admits(mention):
             continue
-        span = ctx.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+        span = ctx.mention_span(mention)
         if span is None or ctx.mention_quoted(mention) or modifies_a_common_noun(span.root):
             continue
         if gender != "-" and mention_gender(ctx, mention) not in ("-", gender):
