@@ -22,12 +22,13 @@ from transforms.entities_spans import (
     Mention,
     clean_mentions,
     corporate_suffixes,
-    first_names,
+    first_name_genders,
     in_compound_word,
     is_title,
     name_particles,
     name_suffixes,
     places,
+    title_genders,
 )
 from transforms.sentences import sentence_locator
 
@@ -94,7 +95,7 @@ def surname_of(name: tuple[str, ...]) -> tuple[str, ...]:
 def paternal_surname(name: tuple[str, ...]) -> tuple[str, ...] | None:
     """The first of two surnames after a given name, which Spanish and Portuguese names are called
     by alone ("Lechin" for "Juan Lechin Oquendo"); a middle given name ("Earl Ray Tomblin") is not one."""
-    if len(name) != 3 or name[0].lower() not in first_names() or name[1].lower() in first_names():
+    if len(name) != 3 or name[0].lower() not in first_name_genders() or name[1].lower() in first_name_genders():
         return None
     if not name[1][:1].isupper() or not name[1].isalpha() or name[2].lower().rstrip(".") in name_suffixes():
         return None
@@ -150,6 +151,18 @@ def nearest(clusters: list[Cluster], position: int) -> Cluster:
     return max(before, key=lambda c: (count[id(c)], latest[id(c)])) if before else min(clusters, key=lambda c: c.first)
 
 
+def name_gender(name: tuple[str, ...]) -> str:
+    """'m', 'f' or '-' from the given name opening a person's full name."""
+    return first_name_genders().get(name[0].lower(), "-") if len(name) > 1 else "-"
+
+
+def agreeing(doc: Doc, start: int, clusters: list[Cluster]) -> list[Cluster]:
+    """Of the entities a name at ``start`` can refer to, those the honorific before it allows: after "Melania Trump"
+    and "Donald Trump", "Mrs. Trump" is Melania however often Donald is named."""
+    gender = title_genders().get(doc[start - 1].lower_.rstrip("."), "-") if start > 0 else "-"
+    return clusters if gender == "-" else [c for c in clusters if name_gender(c.name_words) in (gender, "-")]
+
+
 def joins(m: Mention, words: tuple[str, ...], cluster: Cluster, label: str) -> bool:
     """A rule-labelled entity (a dateline place) only takes the same name with a label of its kind:
     the dateline "UNITED NATIONS" is a place, the "United Nations" of the text an organisation."""
@@ -161,7 +174,7 @@ def joins(m: Mention, words: tuple[str, ...], cluster: Cluster, label: str) -> b
 def given_name_owner(m: Mention, words: tuple[str, ...], clusters: list[Cluster], labels: dict[int, str]) -> list[Cluster]:
     """The one person whose full name opens with a given name written alone ("Hillary" after "Hillary Clinton"):
     stories call people by their first names too. Two people of that given name leave it to itself."""
-    if m.label != "PERSON" or len(words) != 1 or words[0].lower() not in first_names():
+    if m.label != "PERSON" or len(words) != 1 or words[0].lower() not in first_name_genders():
         return []
     owners = [c for c in clusters if labels[id(c)] == "PERSON" and len(c.name_words) > 1 and c.name_words[0] == words[0]]
     return owners if len(owners) == 1 else []
@@ -174,6 +187,7 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
         words = words_of(doc, m)
         matching = [c for c in clusters if joins(m, words, c, labels[id(c)])] or given_name_owner(m, words, clusters, labels)
+        matching = agreeing(doc, m.start, matching)
         cluster = nearest(matching, m.start) if matching else Cluster()
         if not matching:
             clusters.append(cluster)
@@ -237,6 +251,7 @@ def add_unlabelled_mentions(doc: Doc, clusters: list[Cluster], labels: list[str]
             if key not in by_form or any(taken[i : i + n]) or not free_standing(doc, i, i + n) or in_compound_word(doc, Mention(i, i + n, "")):
                 continue
             candidates = [c for c in by_form[key] if any(matches_form(texts, i, f) for f in c.words + [surname_of(c.name_words)])]
+            candidates = agreeing(doc, i, candidates)
             if not candidates:
                 continue
             nearest(candidates, i).mentions.append(Mention(i, i + n, ""))

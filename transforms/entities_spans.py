@@ -73,9 +73,15 @@ def name_suffixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def first_names() -> frozenset[str]:
-    """Lowercase first names (the first column of transforms/data/first_names.tsv)."""
-    return frozenset(line.split("\t")[0] for line in word_list("first_names.tsv"))
+def first_name_genders() -> dict[str, str]:
+    """Lowercase first name -> the gender it usually implies: 'm', 'f' or '-' (transforms/data/first_names.tsv)."""
+    return dict(line.split("\t")[:2] for line in word_list("first_names.tsv"))
+
+
+@lru_cache(maxsize=None)
+def title_genders() -> dict[str, str]:
+    """Lowercase title or honorific without its dot -> the gender it implies: 'm', 'f' or '-' (titles.tsv)."""
+    return {title.rstrip("."): gender for title, gender in (line.split("\t")[:2] for line in word_list("titles.tsv"))}
 
 
 def bare(token: Token) -> str:
@@ -337,12 +343,12 @@ def absorbed_word(doc: Doc, m: Mention, forms: set[str]) -> bool:
     "Rip Donald Trump", "Miss Universe Alicia Machado"): a word that is no first name itself, before
     a first name, or before a name of two words or more the document writes without it. After an
     abbreviated title ("Gov. Earl Ray Tomblin") the name starts right there: the word is its first name."""
-    if m.label != "PERSON" or word_count(doc, m) < 3 or bare(doc[m.start]) in first_names() or not doc[m.start].whitespace_:
+    if m.label != "PERSON" or word_count(doc, m) < 3 or bare(doc[m.start]) in first_name_genders() or not doc[m.start].whitespace_:
         return False  # a first word written on into the next ("Jean-Claude") is not cut in two
     if m.start > 0 and is_title(doc[m.start - 1]) and doc[m.start - 1].text.endswith("."):
         return False
     rest = doc[m.start + 1 : m.end]
-    return bare(rest[0]) in first_names() or rest.text in forms
+    return bare(rest[0]) in first_name_genders() or rest.text in forms
 
 
 def word_count(doc: Doc, m: Mention) -> int:

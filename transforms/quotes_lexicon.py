@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.data_files import data_lines
+from transforms.entities_spans import first_name_genders
 
 
 def _table(name: str) -> dict[str, tuple[str, ...]]:
@@ -48,7 +49,7 @@ def lexicon() -> Lexicon:
         speech_phrases=tuple(tuple(line.lower().split()) for line in data_lines("speech_phrases.txt")),
         pronouns={word: (fields[0], fields[1]) for word, fields in pronouns.items()},
         titles={word: fields[0] for word, fields in _table("titles.tsv").items()},
-        first_names={word: fields[0] for word, fields in _table("first_names.tsv").items()},
+        first_names=first_name_genders(),
         person_nouns={word: fields[0] for word, fields in _table("person_nouns.tsv").items()},
         group_nouns=frozenset(data_lines("group_nouns.txt")),
         offices={word: fields[0] for word, fields in _table("offices.tsv").items()},
