@@ -361,6 +361,37 @@ def drop_absorbed_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return [replace(m, start=m.start + 1) if absorbed_word(doc, m, forms) else m for m in mentions]
 
 
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
+
+
+def name_word(token: Token) -> bool:
+    """A capitalised word or an initial ("C.") that can stand in a person's name, no title."""
+    initial = len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+    return (capitalised_word(token) or initial) and not is_title(token) and "\n" not in token.whitespace_
+
+
+def nicknamed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name with a nickname in quote marks inside it (`Robert C. "Bobby" Scott`) is one person's, however the
+    marks cut the tagger's span."""
+    people = []
+    for i in range(1, len(doc) - 3):
+        opens, nickname, closes, after = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
+        if not (opens.text in QUOTE_MARKS and closes.text in QUOTE_MARKS and capitalised_word(nickname)):
+            continue
+        if not (name_word(doc[i - 1]) and capitalised_word(after) and not is_title(after)):
+            continue
+        start, end = i - 1, i + 4
+        while start > 0 and name_word(doc[start - 1]):
+            start -= 1
+        while end < len(doc) and capitalised_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        person = Mention(start, end, "PERSON")
+        tagged = any(m.label == "PERSON" and overlaps(m, person) for m in mentions)
+        if tagged or doc[start].lower_ in first_name_genders():
+            people.append(person)
+    return people
+
+
 def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     """spaCy's entities with clean edges, dateline places added, in document order."""
     mentions = split_at_breaks(doc, model_mentions(doc))
@@ -374,4 +405,5 @@ def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     # the model's own span wins ("Michael Bloomberg"), but an agency it names alone is an organisation
     mentions = [replace(m, label="ORG") if Mention(m.start, m.end, "ORG") in agencies else m for m in mentions]
     mentions = merge_preferring(mentions, agencies)
+    mentions = merge_preferring(nicknamed_people(doc, mentions), mentions)
     return merge_preferring(dateline_mentions(doc, sentences), mentions)
