@@ -163,7 +163,9 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
             return None  # "that was not her view": a demonstrative stands for a thing said, not a speaker
         if child.tag_ in ("WP", "WDT"):
             # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
-            return named_by_apposition(verb.head) if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
+            if verb.dep_ != "relcl" or quoted[verb.head.i]:
+                return None
+            return maker_of_words(verb.head, quoted) or named_by_apposition(verb.head)
         return child
     owner = noun_set_off_before(verb, quoted)
     if owner is not None:
@@ -197,6 +199,10 @@ def clause_taking(verb: Token) -> Token:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.i < head.head.i:
         return head.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == "," and head.dep_ == "relcl":
+        # `… defend not paying an architect who said he was stiffed, saying, “…”`: a participle set off after a
+        # relative clause tells what the sentence's subject did; the parser hung it on the nearer verb
+        return next((t for t in head.head.ancestors if any(c.dep_ in SUBJECT_DEPS for c in t.children)), head)
     return head
 
 
@@ -326,6 +332,14 @@ def raised_subject(verb: Token, quoted: list[bool]) -> Token | None:
     if any(c.dep_ == "agent" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and not quoted[c.i]), None)
+
+
+def maker_of_words(noun: Token, quoted: list[bool]) -> Token | None:
+    """`Clinton made a comment that described them as “…”`: words that say something (a comment, a statement) are
+    said by whoever made, issued or gave them; none when they are no object of a verb with a subject of its own."""
+    if noun.lemma_.lower() not in lexicon().speech_nouns or noun.dep_ != "dobj":
+        return None
+    return next((s for s in subjects_of(noun.head, quoted) if s.dep_ == "nsubj" and s.tag_ not in ("WP", "WDT")), None)
 
 
 def named_by_apposition(noun: Token) -> Token:

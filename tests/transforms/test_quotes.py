@@ -1611,3 +1611,40 @@ def test_a_clause_after_a_semicolon_neither_attributes_nor_reports_the_quote_bef
     text = 'Sen. Mark Fenn said the bill was "reckless"; Sen. Ann Roe called it "overdue."'
     first, second = extract(nlp, text)
     assert (first["speaker_name"], second["speaker_name"]) == ("Mark Fenn", "Ann Roe")
+
+
+def test_a_participle_set_off_after_a_relative_clause_is_the_sentence_subjects(nlp):
+    text = (
+        "Jones was defensive when asked about not paying a contractor who said he was cheated after he built a fence "
+        'at one of Jones\'s farms, saying, "Maybe he didn\'t do good work."'
+    )
+    assert only_quote(nlp, text)["speaker"] == "Jones"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name",
+    [
+        ('Senator Jane Roe made remarks that described the plan as "reckless."', "Senator Jane Roe", "Jane Roe"),
+        # no one makes it: the description stops before the clause that says it
+        ('A comment that described the rally as "a circus" went round the room.', "A comment", None),
+    ],
+)
+def test_words_that_say_something_are_said_by_whoever_made_them(nlp, text, speaker, name):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == (speaker, name)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('Decrying the "rigged economy," Walsh accused Doyle of lying, though records show otherwise.', "Walsh"),
+        ('Mourning the "lost decade," Perez blamed Lane for the cuts.', "Perez"),
+    ],
+)
+def test_a_tagged_name_running_over_the_speakers_own_verb_is_no_name_of_the_speaker(nlp, text, name):
+    assert only_quote(nlp, text)["speaker_name"] == name
+
+
+def test_a_name_in_brackets_after_an_appositive_is_where_the_speaker_belongs_not_who(nlp):
+    row = only_quote(nlp, '"This is a big year!" the mayor\'s niece, state Del. Karen "Kay" Doyle (D-Fairfax), shouted to the crowd.')
+    assert (row["speaker"], row["speaker_name"]) == ("the mayor's niece", 'Karen "Kay" Doyle')
