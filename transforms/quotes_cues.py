@@ -199,11 +199,23 @@ def clause_taking(verb: Token) -> Token:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.i < head.head.i:
         return head.head
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == "," and head.dep_ == "relcl":
-        # `… defend not paying an architect who said he was stiffed, saying, “…”`: a participle set off after a
-        # relative clause tells what the sentence's subject did; the parser hung it on the nearer verb
-        return next((t for t in head.head.ancestors if any(c.dep_ in SUBJECT_DEPS for c in t.children)), head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and set_off(verb) and opened_by_wh_word(head):
+        # `… defend not paying an architect who said he was stiffed, saying, “…”`, `circling the stadium - where the
+        # team played - while chanting, “…”`: a participle set off after a relative clause tells what the sentence's
+        # subject did; the parser hung it on the nearer verb
+        return next((t for t in head.ancestors if any(c.dep_ in SUBJECT_DEPS for c in t.children)), head)
     return head
+
+
+def set_off(verb: Token) -> bool:
+    """A comma or a dash stands just before the verb or the word opening its clause (`, saying`, `- while chanting`)."""
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ == "mark")])
+    return first > 0 and verb.doc[first - 1].text in (",", "-", "–", "—")
+
+
+def opened_by_wh_word(clause: Token) -> bool:
+    """A relative clause, or one the parser took for another kind that a "where", "who" or "which" opens."""
+    return clause.dep_ == "relcl" or (clause.dep_ in ("advcl", "ccomp") and any(c.tag_ in ("WRB", "WDT", "WP") and c.lower_ != "when" and c.i < clause.i for c in clause.children))
 
 
 def noun_set_off_before(verb: Token, quoted: list[bool]) -> Token | None:

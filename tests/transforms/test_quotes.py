@@ -1613,12 +1613,28 @@ def test_a_clause_after_a_semicolon_neither_attributes_nor_reports_the_quote_bef
     assert (first["speaker_name"], second["speaker_name"]) == ("Mark Fenn", "Ann Roe")
 
 
-def test_a_participle_set_off_after_a_relative_clause_is_the_sentence_subjects(nlp):
-    text = (
-        "Jones was defensive when asked about not paying a contractor who said he was cheated after he built a fence "
-        'at one of Jones\'s farms, saying, "Maybe he didn\'t do good work."'
-    )
-    assert only_quote(nlp, text)["speaker"] == "Jones"
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Jones was defensive when asked about not paying a contractor who said he was cheated after he built a fence "
+            'at one of Jones\'s farms, saying, "Maybe he didn\'t do good work."',
+            "Jones",
+        ),
+        (
+            'Small groups of marchers kept circling the plaza around City Hall - where the city council met on Tuesday - '
+            'while chanting, "Tell us the truth."',
+            "Small groups of marchers",
+        ),
+        (
+            "Dozens of fans kept asking about the fate of coach Ray Dobbs, walking the blocks around Lincoln Arena - where "
+            'the league\'s Bay Hawks played the Capital Stars - while chanting, "Bring him back."',
+            "Dozens of fans",
+        ),
+    ],
+)
+def test_a_participle_set_off_after_a_relative_clause_is_the_sentence_subjects(nlp, text, speaker):
+    assert only_quote(nlp, text)["speaker"] == speaker
 
 
 @pytest.mark.parametrize(
