@@ -457,6 +457,25 @@ def noun_cue(window: list[Token], chain: list[Token]) -> Cue | None:
             owners = [c for c in token.children if c.dep_ == "poss"]
             if owners and (token in chain or not chain):
                 return Cue(token.text, token.lemma_.lower(), owners[0], 5)
+            author = author_before_colon(token, window)
+            if author is not None:
+                return Cue(token.text, token.lemma_.lower(), author, 5)
+    return None
+
+
+def author_before_colon(noun: Token, window: list[Token]) -> Token | None:
+    """`the site rated this statement by Trump on June 11:`, `Here is the statement from the Roe campaign:`: words
+    credited "by" or "from" someone, in the clause that introduces the quote with a colon, are that one's."""
+    if not window or window[-1].text != ":" or any(t.i > noun.i and t.pos_ in ("VERB", "AUX") for t in window):
+        return None
+    words = lexicon()
+    # the parser may hang the "by" on the verb, as a passive's agent (`Consider this statement by Roe:`)
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    for prep in {*(c for c in noun.children if c.dep_ == "prep"), *([after] if after is not None else [])}:
+        if prep.lower_ in ("by", "from"):
+            for author in prep.children:
+                if author.dep_ == "pobj" and (names_someone(author) or author.lemma_.lower() in words.group_nouns or author.lemma_.lower() in words.person_nouns):
+                    return author
     return None
 
 

@@ -1664,3 +1664,16 @@ def test_a_tagged_name_running_over_the_speakers_own_verb_is_no_name_of_the_spea
 def test_a_name_in_brackets_after_an_appositive_is_where_the_speaker_belongs_not_who(nlp):
     row = only_quote(nlp, '"This is a big year!" the mayor\'s niece, state Del. Karen "Kay" Doyle (D-Fairfax), shouted to the crowd.')
     assert (row["speaker"], row["speaker_name"]) == ("the mayor's niece", 'Karen "Kay" Doyle')
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The bias shows in how the site rated this statement by Senator Jane Roe on May 3:\n\n"Half the schools are failing."', "Senator Jane Roe"),
+        ('Consider this statement by Jane Roe:\n\n"We will never raise taxes on the middle class."', "Jane Roe"),
+        ('Here is the full statement from the Roe campaign:\n\n"We will never raise taxes on the middle class."', "the Roe campaign"),
+    ],
+)
+def test_words_credited_by_or_from_someone_before_a_colon_are_theirs(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["attribution"]) == (speaker, "explicit")
