@@ -1677,3 +1677,20 @@ def test_a_name_in_brackets_after_an_appositive_is_where_the_speaker_belongs_not
 def test_words_credited_by_or_from_someone_before_a_colon_are_theirs(nlp, text, speaker):
     row = only_quote(nlp, text)
     assert (row["speaker"], row["attribution"]) == (speaker, "explicit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In the 1980s two governors launched the "Clean Rivers Pledge," which soon came with new fines for factories.',
+        'By noon, Rev. Tom Hale began taking calls from listeners to his "Straight Talk Tonight" radio program who said they had doubts.',
+        'Ms. Lane and Mr. Ortiz are also taking part in "Jane Roe Voter Day," a day set aside on Nov. 1 for volunteers.',
+    ],
+)
+def test_a_capitalised_name_in_marks_that_no_word_of_saying_reports_is_no_quote(nlp, text):
+    assert extract(nlp, text) == []
+
+
+def test_capitalised_sentences_in_marks_after_a_quote_are_still_speech(nlp):
+    rows = extract(nlp, '"Here comes the boss," she said, waving. "The Chief. Big Boss."')
+    assert [row["text"] for row in rows] == ["Here comes the boss,", "The Chief. Big Boss."]
