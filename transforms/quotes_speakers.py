@@ -25,7 +25,7 @@ from transforms.quotes_context import (
     phrase_head,
     title_before,
 )
-from transforms.quotes_cues import subject_of
+from transforms.quotes_cues import names_someone, subject_of
 from transforms.quotes_lexicon import lexicon
 from transforms.quotes_marks import SIGNATURE, TRANSCRIPT_LABEL, QuoteSpan
 
@@ -426,4 +426,20 @@ def is_main_subject(token: Token) -> bool:
 
 def role_cost(token: Token) -> float:
     """How much farther, in sentences, a mention counts as being for its role: none for the subject of a main clause."""
-    return 0 if is_main_subject(token) else SUBORDINATE_SUBJECT_COST if does_something(token) else NON_SUBJECT_COST
+    if is_main_subject(token) or introduced_by_role(token):
+        return 0
+    return SUBORDINATE_SUBJECT_COST if does_something(token) else NON_SUBJECT_COST
+
+
+def introduced_by_role(token: Token) -> bool:
+    """A name set off with who the person is (`… concerns Henry Crespo, president of the caucus`), in a sentence whose
+    subject is no one: the story introduces someone it is about to quote. Beside someone who acts (`he met Ray Ortiz,
+    the union's head`), the one acting stays the topic."""
+    head = phrase_head(token)
+    if not any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children):
+        return False
+    root = token.sent.root
+    # the main clause, and the clauses the parser may have hung a main one's subject on (`But Mr Howard denied Mr
+    # Yeo, his spokesman, said …`, where "said" took the root)
+    clauses = [root, *(c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis"))]
+    return not any(c.dep_ in SUBJECT_DEPS and names_someone(c) for clause in clauses for c in clause.children)

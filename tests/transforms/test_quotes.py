@@ -1694,3 +1694,29 @@ def test_a_capitalised_name_in_marks_that_no_word_of_saying_reports_is_no_quote(
 def test_capitalised_sentences_in_marks_after_a_quote_are_still_speech(nlp):
     rows = extract(nlp, '"Here comes the boss," she said, waving. "The Chief. Big Boss."')
     assert [row["text"] for row in rows] == ["Here comes the boss,", "The Chief. Big Boss."]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # introduced with who they are, in a sentence no one else acts in: about to be quoted
+        (
+            'John Hale, the mayor, spoke first. "We are ready," he said. Later the crowd heard from Ray Ortiz, a union '
+            'leader. "We are not," he said.',
+            ["John Hale", "Ray Ortiz"],
+        ),
+        (
+            'Mr. Baker said the plan was sound. It was praised by Ray Ortiz, a former budget director. "It is the best '
+            'plan in years," he said.',
+            ["Ray Ortiz"],
+        ),
+        # beside someone who acts, the one acting stays the topic
+        (
+            'Tom Baker has spoken often about the budget. On Monday he met Ray Ortiz, the head of the teachers union. '
+            '"We agreed on a lot," he said.',
+            ["Tom Baker"],
+        ),
+    ],
+)
+def test_a_person_introduced_with_a_role_where_no_one_else_acts_is_the_next_he(nlp, text, names):
+    assert [row["speaker_name"] for row in extract(nlp, text)] == names
