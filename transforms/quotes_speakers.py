@@ -238,7 +238,8 @@ def mention_root(ctx: QuoteContext, mention: dict) -> int | None:
 def untagged_subject(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[Span, float, bool] | None:
     """The proper noun the tagger saw as no name at all that is the subject of the nearest main clause before the
     pronoun ("Hendricks, the team's coach, was fired … he said"), less one whose given name is of the other gender:
-    its name, its cost in sentences, and whether its given name is of the pronoun's gender."""
+    its name, its cost in sentences, and whether its given name, or else its title ("Ms Detakats"), is of the
+    pronoun's gender."""
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx) - 1
     for back, sentence in enumerate(reversed(ctx.sentences[max(here - MAX_PRONOUN_DISTANCE, 0) : here + 1])):
         for token in sentence:
@@ -248,11 +249,19 @@ def untagged_subject(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[Sp
             words = proper_words(span)
             if not words or any(t.ent_type_ for t in span):
                 continue
-            given = given_name_gender(words)
-            if given not in ("-", gender):
+            implied = given_name_gender(words)
+            if implied == "-":
+                implied = next((title_gender(t) for t in span if is_title_word(t)), "-")
+            if implied not in ("-", gender):
                 continue
-            return span, back + NON_SPEAKER_COST, given == gender
+            return span, back + NON_SPEAKER_COST, implied == gender
     return None
+
+
+def title_gender(token: Token) -> str:
+    """'m', 'f' or '-': the gender a title implies ("Ms" -> 'f')."""
+    titles = lexicon().titles
+    return titles.get(token.lower_, titles.get(token.lower_.rstrip("."), "-"))
 
 
 def proper_words(span: Span) -> list[str]:
@@ -267,8 +276,14 @@ def is_title_word(token: Token) -> bool:
 
 
 def name_referent(ctx: QuoteContext, span: Span) -> str:
-    """A person named by words the tagger saw as no name, made a referent of its own in ctx.nominals."""
-    name = " ".join(proper_words(span))
+    """A person named by words the tagger saw as no name: the person of that surname the story names elsewhere
+    ("Mr Hague" for William Hague), else a referent of its own in ctx.nominals."""
+    words = proper_words(span)
+    entity = entity_by_surname(ctx, words)
+    title = next((title_gender(t) for t in span if is_title_word(t)), "-")
+    if entity is not None and (title == "-" or first_name_gender(entity) in ("-", title)):
+        return entity["entity_id"]
+    name = " ".join(words)
     referent_id = f"name-{span.start}"
     ctx.nominals[referent_id] = {"entity_id": referent_id, "name": name, "label": "PERSON", "text": span.text, "start_char": span.start_char, "end_char": span.end_char}
     return referent_id

@@ -1720,3 +1720,12 @@ def test_capitalised_sentences_in_marks_after_a_quote_are_still_speech(nlp):
 )
 def test_a_person_introduced_with_a_role_where_no_one_else_acts_is_the_next_he(nlp, text, names):
     assert [row["speaker_name"] for row in extract(nlp, text)] == names
+
+
+def test_a_name_the_tagger_missed_is_a_she_by_its_title(nlp):
+    text = (
+        "Actress Gloria Vane was there too. Local resident Francesca Detakats came to the stall and left happy with her "
+        'purchase of an old photograph. Ms Detakats said she was a collector. "If you like something, you don\'t count '
+        'the cost," she said.'
+    )
+    assert only_quote(nlp, text)["speaker_name"] == "Detakats"
