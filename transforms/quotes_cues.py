@@ -204,6 +204,12 @@ def clause_taking(verb: Token) -> Token:
         # team played - while chanting, “…”`: a participle set off after a relative clause tells what the sentence's
         # subject did; the parser hung it on the nearer verb
         return next((t for t in head.ancestors if any(c.dep_ in SUBJECT_DEPS for c in t.children)), head)
+    if verb.dep_ == "advcl" and set_off(verb) and verb.lemma_.lower() in lexicon().speech_verbs and head.dep_ == "ccomp":
+        # `Hodgson believes a winter break carries many advantages, explaining: “…”`: a thing explains nothing; the
+        # participle goes with the one whose belief the clause is
+        subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and all(is_thing(s) for s in subjects):
+            return head.head
     return head
 
 

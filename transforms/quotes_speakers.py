@@ -265,8 +265,26 @@ def title_gender(token: Token) -> str:
 
 
 def proper_words(span: Span) -> list[str]:
-    """The proper nouns of a name, less titles ("Sen.", "Mr")."""
-    return [t.text for t in span if t.pos_ == "PROPN" and not is_title_word(t)]
+    """The proper nouns ending the span, less titles ("Sen.", "Mr"): the name, not what comes before a common noun
+    (`BP chief executive Lord Browne` -> Browne)."""
+    words: list[str] = []
+    glued = False
+    for token in reversed(span):
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if words and token.text in ("-", "'", "’") and not token.whitespace_ and before is not None and before.pos_ == "PROPN" and not before.whitespace_:
+            glued = True  # "Magnenat-Thalman", "O'Neil": one word
+            words[0] = token.text + words[0]
+            continue
+        if token.pos_ != "PROPN":
+            if words:
+                break
+            continue
+        if glued:
+            words[0] = token.text + words[0]
+            glued = False
+        elif not is_title_word(token):
+            words.insert(0, token.text)
+    return words
 
 
 def is_title_word(token: Token) -> bool:

@@ -1729,3 +1729,25 @@ def test_a_name_the_tagger_missed_is_a_she_by_its_title(nlp):
         'the cost," she said.'
     )
     assert only_quote(nlp, text)["speaker_name"] == "Detakats"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('BP chief executive Lord Browne said the results were strong "both operationally and financially".', "Browne"),
+        ('"This technology can do much more," said Professor Nadia Magnenat-Thalman of the University of Geneva.', "Nadia Magnenat-Thalman"),
+    ],
+)
+def test_a_name_the_tagger_missed_is_the_proper_nouns_ending_the_speakers_phrase(nlp, text, name):
+    assert only_quote(nlp, text)["speaker_name"] == name
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Hodgson believes a winter break carries many advantages, explaining: "It is the perfect chance to rest."', "Hodgson"),
+        ('Ms Lane said the plan works well, adding: "We tested it."', "Ms Lane"),
+    ],
+)
+def test_a_participle_of_saying_on_a_clause_about_a_thing_is_the_believers(nlp, text, speaker):
+    assert only_quote(nlp, text)["speaker"] == speaker
