@@ -375,6 +375,7 @@ def nominal_span(ctx: QuoteContext, subject: Token) -> Span:
             break
     while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    while start < subject.i and (doc[start].is_punct or doc[start].is_space):
+    # nor is a wire dateline the parser took into the phrase (`TOKYO, March 3 - Japan's finance minister`)
+    while start < subject.i and (doc[start].is_punct or doc[start].is_space or doc[start].idx < ctx.dateline_end):
         start += 1
     return doc[start:end]

@@ -283,8 +283,12 @@ def coordinated_reporter(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ != "conj" or verb.lemma_.lower() not in speech_verbs or head.lemma_.lower() in speech_verbs:
         return None
-    if head.dep_ == "ccomp" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in speech_verbs:
-        return head.head
+    # through clauses of thinking too: `Miller said he believes the deficit can be reduced but added, “…”`
+    clause = head
+    while clause.dep_ == "ccomp" and clause.head.pos_ == "VERB":
+        clause = clause.head
+        if clause.lemma_.lower() in speech_verbs:
+            return clause
     return None
 
 

@@ -42,6 +42,22 @@ def is_coined_term(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
     return before is not None and before.pos_ == "PROPN" and before.head.i in quote_tokens
 
 
+def names_a_thing(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
+    """The quoted words are the name a participle after a noun gives it (`a coin called the “Britannia”`, `the bill,
+    known as the “…”`): what a thing is called, not what anyone said (`a plan called “a disaster” by critics` says
+    who called it so)."""
+    words = [ctx.doc[i] for i in sorted(quote_tokens) if not ctx.doc[i].is_punct]
+    roots = [t for t in words if t.head.i not in quote_tokens]
+    if len(roots) != 1:
+        return False
+    head = roots[0].head
+    if roots[0].dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    # the tagger may take the participle for a past tense ("called" VBD) where it hangs on the noun all the same
+    participle = head.tag_ in ("VBN", "VBD") and head.dep_ == "acl" and head.lemma_.lower() in lexicon().naming_verbs
+    return roots[0].dep_ in ("oprd", "attr", "dobj", "pobj") and participle and not any(c.dep_ == "agent" for c in head.children)
+
+
 def modifies_the_next_noun(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
     """The quoted words are a modifier of the noun after them (the 'chip' technology, the 'card-only' fraud)."""
     words = [ctx.doc[i] for i in sorted(quote_tokens) if not ctx.doc[i].is_punct]
@@ -184,7 +200,7 @@ def is_speech(
     text = ctx.text[span.start : span.end]
     if is_markup(ctx, span) or is_headline(ctx, span) or is_coined_term(ctx, quote_tokens) or is_flagged_term(ctx, span):
         return False
-    if is_named_work(ctx, span, text) or is_nickname(ctx, span, text):
+    if is_named_work(ctx, span, text) or is_nickname(ctx, span, text) or names_a_thing(ctx, quote_tokens):
         return False
     if span.single:
         # single marks around a modifier are the British scare quote; in double marks it is often a partial quote

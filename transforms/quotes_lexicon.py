@@ -21,6 +21,7 @@ class Lexicon:
     showing_verbs: frozenset[str]  # verbs whose object does what a participle after it says ("shows Smith telling")
     appearing_verbs: frozenset[str]  # verbs besides those of saying that one does "on" a programme ("appearing on")
     addressing_verbs: frozenset[str]  # verbs of saying whose object is the listener ("asked the crowd")
+    naming_verbs: frozenset[str]  # verbs that give a thing its name ("a coin called …", "known as …")
     work_cues: frozenset[str]
     term_cues: tuple[str, ...]  # lower-cased words that hold up the quote after them as a term
     speech_phrases: tuple[tuple[str, ...], ...]  # lower-cased words of each multi-word cue
@@ -44,6 +45,7 @@ def lexicon() -> Lexicon:
         showing_verbs=frozenset(data_lines("showing_verbs.txt")),
         appearing_verbs=frozenset(data_lines("appearing_verbs.txt")),
         addressing_verbs=frozenset(data_lines("addressing_verbs.txt")),
+        naming_verbs=frozenset(data_lines("naming_verbs.txt")),
         work_cues=frozenset(data_lines("work_cues.txt")),
         term_cues=tuple(line.lower() for line in data_lines("term_cues.txt")),
         speech_phrases=tuple(tuple(line.lower().split()) for line in data_lines("speech_phrases.txt")),

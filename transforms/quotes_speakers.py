@@ -348,6 +348,10 @@ def past_the_dateline(ctx: QuoteContext, subject: Token) -> Token:
     that opens the story says nothing."""
     if subject.idx >= ctx.dateline_end:
         return subject
+    # `LONDON, March 11 - Britain said`: the parser gave the verb two subjects, the place and the real one
+    later = [c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.idx >= ctx.dateline_end and c.i < subject.head.i]
+    if later:
+        return later[0]
     appositives = [t for t in subject.subtree if t.idx >= ctx.dateline_end and t.dep_ == "appos"]
     return next((t for t in appositives if head_entity(ctx, t) is not None), appositives[0] if appositives else subject)
 

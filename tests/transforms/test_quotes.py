@@ -1751,3 +1751,34 @@ def test_a_name_the_tagger_missed_is_the_proper_nouns_ending_the_speakers_phrase
 )
 def test_a_participle_of_saying_on_a_clause_about_a_thing_is_the_believers(nlp, text, speaker):
     assert only_quote(nlp, text)["speaker"] == speaker
+
+
+def test_a_verb_of_saying_joined_to_a_clause_of_thinking_goes_with_the_reporter(nlp):
+    text = 'Miller said he believes the budget deficit can be reduced but added, "the surest way to ruin it is to raise taxes."'
+    assert only_quote(nlp, text)["speaker"] == "Miller"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'LONDON, March 11 - Britain will from next autumn mint and market a new gold coin called the "Britannia" to compete abroad.',
+        'Following an outcry, the bill, known as the "Justice for Families Act" was passed by Congress.',
+    ],
+)
+def test_the_name_a_participle_gives_a_thing_is_no_quote(nlp, text):
+    assert extract(nlp, text) == []
+
+
+def test_a_thing_called_something_by_someone_is_still_quoted(nlp):
+    assert [row["text"] for row in extract(nlp, 'Critics attacked the plan, called "a disaster" by the mayor.')] == ["a disaster"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('LONDON, March 11 - Britain said it would "do whatever it takes" to defend the pound.', "Britain"),
+        ('TOKYO, March 3 - Japan\'s finance minister said the yen was "too strong" now.', "Japan's finance minister"),
+    ],
+)
+def test_a_wire_dateline_is_no_part_of_the_speaker(nlp, text, speaker):
+    assert only_quote(nlp, text)["speaker"] == speaker
