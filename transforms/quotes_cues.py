@@ -220,8 +220,12 @@ def set_off(verb: Token) -> bool:
 
 
 def opened_by_wh_word(clause: Token) -> bool:
-    """A relative clause, or one the parser took for another kind that a "where", "who" or "which" opens."""
-    return clause.dep_ == "relcl" or (clause.dep_ in ("advcl", "ccomp") and any(c.tag_ in ("WRB", "WDT", "WP") and c.lower_ != "when" and c.i < clause.i for c in clause.children))
+    """A relative clause, or one the parser took for another kind that a "where", "who" or "which" opens; or an
+    adverbial clause a conjunction opens (`… discreetly so investors were not scared away, saying …`)."""
+    before = [c for c in clause.children if c.i < clause.i]
+    wh_word = any(c.tag_ in ("WRB", "WDT", "WP") and c.lower_ != "when" for c in before)
+    conjunction = clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in before)
+    return clause.dep_ == "relcl" or (clause.dep_ in ("advcl", "ccomp") and wh_word) or conjunction
 
 
 def noun_set_off_before(verb: Token, quoted: list[bool]) -> Token | None:

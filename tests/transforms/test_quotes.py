@@ -1631,6 +1631,11 @@ def test_a_clause_after_a_semicolon_neither_attributes_nor_reports_the_quote_bef
             'the league\'s Bay Hawks played the Capital Stars - while chanting, "Bring him back."',
             "Dozens of fans",
         ),
+        (
+            "The agency wanted to carry out the probe discreetly so investors were not scared away, saying the "
+            'certificates did not necessarily indicate "anomalous transactions."',
+            "The agency",
+        ),
     ],
 )
 def test_a_participle_set_off_after_a_relative_clause_is_the_sentence_subjects(nlp, text, speaker):
