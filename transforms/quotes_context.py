@@ -364,10 +364,17 @@ def nominal_span(ctx: QuoteContext, subject: Token) -> Span:
     """A speaker named by description: the whole noun phrase (“a narrator in the Clinton ad”), up to the quote."""
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
-    # a relative clause running into the quote reports it (`a comment that described them as “…”`): no part of who
-    reporting = [c.left_edge.i for c in subject.children if c.dep_ == "relcl" and any(ctx.quoted[t.i] for t in c.subtree)]
+    # a clause or phrase on the noun running into the quote reports it or is it (`a comment that described them as
+    # “…”`, quoted words the parser set in apposition): no part of who
+    reporting = [c.left_edge.i for c in subject.children if c.i > subject.i and any(ctx.quoted[t.i] for t in c.subtree)]
     end = min([end, *reporting])
+    own = {t.i for t in subject.subtree}
     for token in doc[subject.i : end]:
+        # the phrase's own words only: where the parser hung part of the quote on the noun, the verb between is
+        # no part of it (`Economists at Shearson were more succinct: “…”`)
+        if token.i not in own:
+            end = token.i
+            break
         # a participle set off after the noun (`The paper, citing …`) tells what it does, not who it is, and a time
         # the parser hung on the noun (`The prime minister on Sunday said`) tells when
         if ctx.quoted[token.i] or (token.tag_ == "VBG" and token.i > subject.i + 1 and doc[token.i - 1].text == ",") or tells_when(token, subject):

@@ -370,7 +370,9 @@ def maker_of_words(noun: Token, quoted: list[bool]) -> Token | None:
 
 def named_by_apposition(noun: Token) -> Token:
     """The name an appositive describes ("McConnell, now the majority leader, who said"): the name speaks."""
-    while noun.dep_ == "appos" and noun.head.i != noun.i:
+    # up to a noun only: the parser may hang a name on a relative pronoun (`tributes that poured in … was one from
+    # the producer Quincy Jones, who described him as`)
+    while noun.dep_ == "appos" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
     return noun
 

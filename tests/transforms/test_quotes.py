@@ -1787,3 +1787,26 @@ def test_a_thing_called_something_by_someone_is_still_quoted(nlp):
 )
 def test_a_wire_dateline_is_no_part_of_the_speaker(nlp, text, speaker):
     assert only_quote(nlp, text)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name",
+    [
+        (
+            'Economists at Morton Lane Brothers Inc were more succinct in a monthly newsletter: "a small rise across the '
+            'board, no alarm."',
+            "Economists at Morton Lane Brothers Inc",
+            None,
+        ),
+        ('The two were at a Boston museum to honour US historian Ray Dobbs "the scholar we thought we knew so well."', "The two", None),
+        (
+            "Among the tributes that poured in when the singer died was one from his friend, the producer Ray Dobbs, who "
+            'described him as a "brother in every sense of the word".',
+            "the producer",
+            "Ray Dobbs",
+        ),
+    ],
+)
+def test_a_described_speaker_is_the_nouns_own_phrase_up_to_the_verb(nlp, text, speaker, name):
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == (speaker, name)
