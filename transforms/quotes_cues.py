@@ -426,7 +426,7 @@ def reports_a_clause_of_its_own(verb: Token, window: list[Token]) -> bool:
     """The verb already has unquoted words as its content (`“How do I look?” His assistant said that he looked …`):
     the quote before it is not what it reports, and the sentence it opens is a new one."""
     unquoted = {t.i for t in window}
-    return any(c.dep_ == "ccomp" and c.i in unquoted and c.i > verb.i for c in verb.children)
+    return any(c.dep_ == "ccomp" and c.i in unquoted and c.i > verb.i and not title_read_as_verb(verb, c) for c in verb.children)
 
 
 def is_subordinate(verb: Token) -> bool:
@@ -703,7 +703,26 @@ def inverted_subject(verb: Token, quoted: list[bool]) -> Token | None:
         made_noun = child.pos_ == "ADJ" and any(c.dep_ == "det" for c in child.children) and any(c.pos_ in ("NOUN", "NUM") for c in child.lefts)
         if (noun or made_noun) and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd"):
             return child
+    return name_ending_title_read_as_verb(verb, quoted)
+
+
+def name_ending_title_read_as_verb(verb: Token, quoted: list[bool]) -> Token | None:
+    """`“…,” said Tory shadow local government secretary Ann Lowe`: the name ending a speaker's title that the parser
+    read as a clause (see title_read_as_verb) is the speaker."""
+    for child in verb.rights:
+        if title_read_as_verb(verb, child) and not quoted[child.right_edge.i]:
+            return child.right_edge
     return None
+
+
+def title_read_as_verb(verb: Token, child: Token) -> bool:
+    """A bare verb right after an inverted verb of saying cannot open a clause it reports: it is a word of the
+    speaker's title the parser took for a verb ("shadow"), when the phrase it heads runs on, with no punctuation,
+    to a name."""
+    if child.dep_ not in ("ccomp", "xcomp") or child.tag_ != "VB" or any(c.dep_ in ("aux", "mark") for c in child.children):
+        return False
+    words = list(child.subtree)
+    return words[0].i == verb.i + 1 and not any(t.is_punct for t in words) and words[-1].pos_ == "PROPN"
 
 
 def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:

@@ -1751,3 +1751,11 @@ def test_a_name_the_tagger_missed_is_the_proper_nouns_ending_the_speakers_phrase
 )
 def test_a_participle_of_saying_on_a_clause_about_a_thing_is_the_believers(nlp, text, speaker):
     assert only_quote(nlp, text)["speaker"] == speaker
+
+
+def test_a_title_word_the_parser_reads_as_a_verb_after_an_inverted_verb_does_not_hide_the_speaker(nlp):
+    # the parser makes "shadow" a bare verb, the clause "said" reports, and the name its object
+    before = 'Labour said the plan was a tax rise. "This is a tax on every family," said Tory shadow local government secretary Anna Lowe.'
+    assert [(r["speaker_name"], r["attribution"]) for r in extract(nlp, before)] == [("Anna Lowe", "explicit")]
+    alone = only_quote(nlp, '"It is a scandal," said shadow local government secretary Anna Lowe.')
+    assert alone["speaker_name"] == "Anna Lowe"
