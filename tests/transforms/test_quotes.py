@@ -1759,3 +1759,9 @@ def test_a_title_word_the_parser_reads_as_a_verb_after_an_inverted_verb_does_not
     assert [(r["speaker_name"], r["attribution"]) for r in extract(nlp, before)] == [("Anna Lowe", "explicit")]
     alone = only_quote(nlp, '"It is a scandal," said shadow local government secretary Anna Lowe.')
     assert alone["speaker_name"] == "Anna Lowe"
+
+
+def test_reminding_is_saying_so_the_one_reminding_reports_the_words_of_another(nlp):
+    text = 'Tory spokesman Tom Lewis spoke in the Commons. He reminded MPs that Labour chairman Ian Reed had once called the minister "a modern Fagin".'
+    assert [(row["speaker"], row["speaker_name"]) for row in extract(nlp, text)] == [("He", "Tom Lewis")]
+
