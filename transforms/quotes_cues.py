@@ -163,8 +163,10 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
             return None  # "that was not her view": a demonstrative stands for a thing said, not a speaker
         if child.tag_ in ("WP", "WDT"):
             # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
-            if verb.dep_ != "relcl" or quoted[verb.head.i]:
+            if verb.dep_ != "relcl":
                 return None
+            if quoted[verb.head.i]:
+                return noun_before_relative(child, quoted)
             return maker_of_words(verb.head, quoted) or named_by_apposition(verb.head)
         return child
     owner = noun_set_off_before(verb, quoted)
@@ -358,6 +360,13 @@ def maker_of_words(noun: Token, quoted: list[bool]) -> Token | None:
     if noun.lemma_.lower() not in lexicon().speech_nouns or noun.dep_ != "dobj":
         return None
     return next((s for s in subjects_of(noun.head, quoted) if s.dep_ == "nsubj" and s.tag_ not in ("WP", "WDT")), None)
+
+
+def noun_before_relative(pronoun: Token, quoted: list[bool]) -> Token | None:
+    """`labelled a “huge mistake” by the Greens who said`: the parser hung the relative clause on a quoted
+    word, which no one is; the relative pronoun stands for the noun right before it."""
+    before = pronoun.doc[pronoun.i - 1] if pronoun.i > 0 else None
+    return before if before is not None and before.pos_ in ("PROPN", "NOUN") and not quoted[before.i] else None
 
 
 def named_by_apposition(noun: Token) -> Token:

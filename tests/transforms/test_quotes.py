@@ -1765,3 +1765,7 @@ def test_reminding_is_saying_so_the_one_reminding_reports_the_words_of_another(n
     text = 'Tory spokesman Tom Lewis spoke in the Commons. He reminded MPs that Labour chairman Ian Reed had once called the minister "a modern Fagin".'
     assert [(row["speaker"], row["speaker_name"]) for row in extract(nlp, text)] == [("He", "Tom Lewis")]
 
+
+def test_a_relative_clause_of_saying_hung_on_a_quoted_word_is_said_by_the_noun_before_who(nlp):
+    text = "The adverts were labelled a \"huge mistake\" by the Greens who said Labour's \"opening shot in the campaign has badly backfired\"."
+    assert [row["speaker_name"] for row in extract(nlp, text)] == ["Greens", "Greens"]
