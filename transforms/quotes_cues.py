@@ -532,6 +532,10 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
             # `The proposals are “closely modelled” on …`: words standing as what a thing is say what it is, not who
             # says so; they are words all the same, whose speaker is the one speaking before
             subject = None
+        if not speech and subject is not None and subject.dep_ == "csubj" and not any(names_someone(t) for t in subject.subtree):
+            # `what the sector wanted was clear guidance rather than the “endless rewriting” …`: a clause about no one is no
+            # speaker; the words are the one's speaking before
+            subject = None
         score = speech + 2 * (governs or parenthetical) + 2 * (adjacent or introduces)
         # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
         # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about

@@ -1769,3 +1769,9 @@ def test_reminding_is_saying_so_the_one_reminding_reports_the_words_of_another(n
 def test_a_relative_clause_of_saying_hung_on_a_quoted_word_is_said_by_the_noun_before_who(nlp):
     text = "The adverts were labelled a \"huge mistake\" by the Greens who said Labour's \"opening shot in the campaign has badly backfired\"."
     assert [row["speaker_name"] for row in extract(nlp, text)] == ["Greens", "Greens"]
+
+
+def test_a_clausal_subject_about_no_one_is_no_speaker_so_the_speaker_before_goes_on(nlp):
+    text = 'Ann Lee said the rules were "a muddle". Instead, what the sector wanted was clear guidance rather than the "endless rewriting" of the code.'
+    rows = extract(nlp, text)
+    assert [(row["speaker_name"], row["attribution"]) for row in rows] == [("Ann Lee", "explicit"), ("Ann Lee", "continuation")]
