@@ -315,6 +315,10 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
             # `Despite this Sourrouille said`: the comma after the fronted phrase left out, the parser took the
             # name for the end of it
             return last
+        if last.pos_ == "PROPN" and last.ent_type_ == "PERSON" and not quoted[last.i] and verb.doc[last.right_edge.i + 1 : verb.i].text == ",":
+            # `Responding to the figures, shadow chief secretary to the Treasury, Tom Reed, said`: a person's name
+            # set off by a comma just before the verb, which the parser took into the fronted phrase
+            return last
     return None
 
 

@@ -1775,3 +1775,10 @@ def test_a_clausal_subject_about_no_one_is_no_speaker_so_the_speaker_before_goes
     text = 'Ann Lee said the rules were "a muddle". Instead, what the sector wanted was clear guidance rather than the "endless rewriting" of the code.'
     rows = extract(nlp, text)
     assert [(row["speaker_name"], row["attribution"]) for row in rows] == [("Ann Lee", "explicit"), ("Ann Lee", "continuation")]
+
+
+def test_a_name_set_off_before_the_verb_that_the_parser_took_into_a_fronted_participle_is_the_speaker(nlp):
+    # the parser reads "shadow" as a verb and hangs the name on it, inside the phrase opened by "Responding"
+    text = 'Responding to the figures, shadow chief secretary to the Treasury, Tom Reed, said: "These numbers do not add up at all."'
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == ("Tom Reed", "explicit")
