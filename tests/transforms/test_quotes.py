@@ -1782,3 +1782,13 @@ def test_a_name_set_off_before_the_verb_that_the_parser_took_into_a_fronted_part
     text = 'Responding to the figures, shadow chief secretary to the Treasury, Tom Reed, said: "These numbers do not add up at all."'
     (row,) = extract(nlp, text)
     assert (row["speaker_name"], row["attribution"]) == ("Tom Reed", "explicit")
+
+
+def test_an_office_speaks_as_one_so_a_later_it_is_the_office(nlp):
+    text = (
+        "Portugal has dismissed 300 tax officials.\n\n"
+        "The finance minister's office said the fraud came to light in an audit. "
+        'It added that some staff "had been paid for years without doing any work".'
+    )
+    (row,) = extract(nlp, text)
+    assert (row["speaker"], row["attribution"]) == ("The finance minister's office", "pronoun")
