@@ -528,6 +528,7 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent and not has_quoted_subject(token, quote_tokens) else None)
         if subject is None or names_with_the_quote(subject, token, quote_tokens) or says_how(token, subject, quote_tokens):
             continue
+        subject = owner_of_words(subject)
         if reports_a_thing_said(token, subject, window):
             continue
         if not (speech or adjacent or governs) and not names_someone(subject):
@@ -546,6 +547,14 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
         ranked.append((rank, Cue(token.text, token.lemma_.lower(), subject, score, token)))
     return [cue for _, cue in sorted(ranked, key=lambda pair: pair[0], reverse=True)]
+
+
+def owner_of_words(subject: Token) -> Token:
+    """`“…,” was Mr Reed's verdict`, `His response was: “…”`: a noun of saying with a possessor stands for the
+    possessor's words, so the possessor speaks."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in lexicon().speech_nouns:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "poss"), subject)
 
 
 def in_clause_joined_to(verb: Token, quote_tokens: set[int]) -> bool:

@@ -1792,3 +1792,9 @@ def test_an_office_speaks_as_one_so_a_later_it_is_the_office(nlp):
     )
     (row,) = extract(nlp, text)
     assert (row["speaker"], row["attribution"]) == ("The finance minister's office", "pronoun")
+
+
+def test_a_noun_of_saying_or_judging_with_a_possessor_as_subject_gives_the_possessor_the_words(nlp):
+    verdict = 'Tom Reed toured the site on Monday. "It was careless, but entirely deliberate," was Mr Reed\'s verdict.'
+    response = 'Tom Reed was asked about the plan. His response was: "We will fight it all the way."'
+    assert [extract(nlp, text)[0]["speaker_name"] for text in (verdict, response)] == ["Tom Reed", "Tom Reed"]
