@@ -1798,3 +1798,8 @@ def test_a_noun_of_saying_or_judging_with_a_possessor_as_subject_gives_the_posse
     verdict = 'Tom Reed toured the site on Monday. "It was careless, but entirely deliberate," was Mr Reed\'s verdict.'
     response = 'Tom Reed was asked about the plan. His response was: "We will fight it all the way."'
     assert [extract(nlp, text)[0]["speaker_name"] for text in (verdict, response)] == ["Tom Reed", "Tom Reed"]
+
+
+def test_whoever_a_fronted_asked_question_is_about_is_not_the_one_answering(nlp):
+    text = 'Tom Reed met reporters on Monday. Asked whether Mr Hart would return to the cabinet, he replied: "My respect for Jim is well known."'
+    assert [row["speaker_name"] for row in extract(nlp, text)] == ["Tom Reed"]
