@@ -537,6 +537,9 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
             # `The proposals are “closely modelled” on …`: words standing as what a thing is say what it is, not who
             # says so; they are words all the same, whose speaker is the one speaking before
             subject = None
+        if speech and subject.lower_ == "it" and subject.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in token.children):
+            # `their rides are “safe for every age”, it has been reported`: the "it" of a passive of saying names no one
+            subject = None
         if not speech and subject is not None and subject.dep_ == "csubj" and not any(names_someone(t) for t in subject.subtree):
             # `what the sector wanted was clear guidance rather than the “endless rewriting” …`: a clause about no one is no
             # speaker; the words are the one's speaking before

@@ -1803,3 +1803,8 @@ def test_a_noun_of_saying_or_judging_with_a_possessor_as_subject_gives_the_posse
 def test_whoever_a_fronted_asked_question_is_about_is_not_the_one_answering(nlp):
     text = 'Tom Reed met reporters on Monday. Asked whether Mr Hart would return to the cabinet, he replied: "My respect for Jim is well known."'
     assert [row["speaker_name"] for row in extract(nlp, text)] == ["Tom Reed"]
+
+
+def test_the_it_of_a_passive_of_saying_is_no_speaker(nlp):
+    (row,) = extract(nlp, 'Theme parks may have to prove that their rides are "safe for every age", it has been reported.')
+    assert (row["speaker"], row["attribution"]) == (None, "none")
