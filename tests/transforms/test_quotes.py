@@ -1808,3 +1808,13 @@ def test_whoever_a_fronted_asked_question_is_about_is_not_the_one_answering(nlp)
 def test_the_it_of_a_passive_of_saying_is_no_speaker(nlp):
     (row,) = extract(nlp, 'Theme parks may have to prove that their rides are "safe for every age", it has been reported.')
     assert (row["speaker"], row["attribution"]) == (None, "none")
+
+
+def test_a_sentence_in_an_unclosed_quote_telling_what_was_said_to_me_is_still_the_speakers(nlp):
+    text = (
+        'Ann Lane told the rally the plan would fail. "All year they have mocked me and my family. Last week Tom Reed even '
+        'called me a liar. "I think someone out there is worried." Later the minister said the remarks were unfair.'
+    )
+    first, second = extract(nlp, text)
+    assert first["text"].endswith("called me a liar.")
+    assert (first["speaker_name"], second["speaker_name"]) == ("Ann Lane", "Ann Lane")
