@@ -524,6 +524,12 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         introduces = introduces_with_colon(token, window, after) or (speech == 3 and introduces_with_comma(token, window, after))
         if not (speech or adjacent or governs or introduces):
             continue
+        if speech and addressed_passively(token) and not any(a.lemma_.lower() in speech_verbs for a in token.ancestors):
+            # `a landlord had been told he could “…”`: the subject of a passive verb of addressing is the
+            # listener; with no agent the teller goes unnamed, and no verb around says the words instead (but in `Reed
+            # said the jury was told …` Reed reports them)
+            ranked.append(ranked_cue(token, None, speech, governs or parenthetical, adjacent or introduces, quote_start))
+            continue
         subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent and not has_quoted_subject(token, quote_tokens) else None)
         if subject is None or names_with_the_quote(subject, token, quote_tokens) or says_how(token, subject, quote_tokens):
@@ -544,12 +550,27 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
             # `what the sector wanted was clear guidance rather than the “endless rewriting” …`: a clause about no one is no
             # speaker; the words are the one's speaking before
             subject = None
-        score = speech + 2 * (governs or parenthetical) + 2 * (adjacent or introduces)
-        # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
-        # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
-        rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
-        ranked.append((rank, Cue(token.text, token.lemma_.lower(), subject, score, token)))
+        ranked.append(ranked_cue(token, subject, speech, governs or parenthetical, adjacent or introduces, quote_start))
     return [cue for _, cue in sorted(ranked, key=lambda pair: pair[0], reverse=True)]
+
+
+def ranked_cue(token: Token, subject: Token | None, speech: int, holds: bool, beside: bool, quote_start: int) -> tuple[tuple, Cue]:
+    """A verb's cue with the rank verb_cues orders cues by."""
+    score = speech + 2 * holds + 2 * beside
+    # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
+    # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
+    rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
+    return rank, Cue(token.text, token.lemma_.lower(), subject, score, token)
+
+
+def addressed_passively(verb: Token) -> bool:
+    """A passive verb of addressing with no agent ("had been told", "was urged"): its subject is the one spoken to."""
+    children = list(verb.children)
+    return (
+        verb.lemma_.lower() in lexicon().addressing_verbs
+        and any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+    )
 
 
 def owner_of_words(subject: Token) -> Token:

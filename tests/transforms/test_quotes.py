@@ -1818,3 +1818,9 @@ def test_a_sentence_in_an_unclosed_quote_telling_what_was_said_to_me_is_still_th
     first, second = extract(nlp, text)
     assert first["text"].endswith("called me a liar.")
     assert (first["speaker_name"], second["speaker_name"]) == ("Ann Lane", "Ann Lane")
+
+
+def test_a_passive_verb_of_addressing_with_no_agent_names_no_speaker_unless_reported(nlp):
+    untold = 'The dispute started when it emerged a landlord had been told he could "evict tenants at a week\'s notice" without a court order.'
+    reported = 'Tom Reed said the jury was told the men were "deeply involved" in the fraud.'
+    assert [extract(nlp, text)[0]["speaker"] for text in (untold, reported)] == [None, "Tom Reed"]
