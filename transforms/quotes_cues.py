@@ -325,6 +325,9 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
 def subjects_of(verb: Token, quoted: list[bool]) -> list[Token]:
     """The verb's subjects outside quotes; two of one kind are one noun phrase the parser split, reduced to its head."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not quoted[c.i]]
+    # `But this financial year, because of “…”, he said`: a time the parser made a second subject says when, not who
+    untimed = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")]
+    subjects = untimed or subjects
     return [head_of_split_phrase(subjects)] if is_split_phrase(subjects) else subjects
 
 

@@ -1824,3 +1824,12 @@ def test_a_passive_verb_of_addressing_with_no_agent_names_no_speaker_unless_repo
     untold = 'The dispute started when it emerged a landlord had been told he could "evict tenants at a week\'s notice" without a court order.'
     reported = 'Tom Reed said the jury was told the men were "deeply involved" in the fraud.'
     assert [extract(nlp, text)[0]["speaker"] for text in (untold, reported)] == [None, "Tom Reed"]
+
+
+def test_a_time_the_parser_makes_a_second_subject_is_not_the_speaker(nlp):
+    # the parser makes "year" a subject of "said" beside "he"
+    text = (
+        "Tom Reed told the council that rents go up every year. "
+        'But this financial year, because of "turmoil in the housing market", he said rents would be frozen.'
+    )
+    assert [(row["speaker"], row["speaker_name"]) for row in extract(nlp, text)] == [("he", "Tom Reed")]
