@@ -537,7 +537,10 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent and not has_quoted_subject(token, quote_tokens) else None)
         if subject is None or names_with_the_quote(subject, token, quote_tokens) or says_how(token, subject, quote_tokens):
             continue
-        subject = owner_of_words(subject)
+        if speech or token.lemma_ == "be":
+            # words whose noun says or is the quote ("Mr Reed's verdict was", "his statement said"), not words that
+            # merely do something ("His comments come in a documentary called 'X'")
+            subject = owner_of_words(subject)
         if reports_a_thing_said(token, subject, window):
             continue
         if not (speech or adjacent or governs) and not names_someone(subject):

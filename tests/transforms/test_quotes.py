@@ -1833,3 +1833,8 @@ def test_a_time_the_parser_makes_a_second_subject_is_not_the_speaker(nlp):
         'But this financial year, because of "turmoil in the housing market", he said rents would be frozen.'
     )
     assert [(row["speaker"], row["speaker_name"]) for row in extract(nlp, text)] == [("he", "Tom Reed")]
+
+
+def test_a_noun_of_saying_that_only_does_something_gives_its_possessor_no_words(nlp):
+    # "come" neither says nor equates the comments with the quote: the title stays a title
+    assert extract(nlp, "Ann Lee says the claim is wrong. Her comments come in a radio series called 'The Quiet Years'.") == []
