@@ -14,6 +14,8 @@ quotes_context (what they share about the document).
 
 from __future__ import annotations
 
+import itertools
+
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -49,11 +51,15 @@ def end_unclosed_quote(doc: Doc, text: str, span: QuoteSpan) -> QuoteSpan:
 
 def reports_in_third_person(sentence: Span) -> bool:
     """The sentence's main verb is a verb of saying in the past tense, the narrative's, whose subject is not "I", "we"
-    or "you" (a speaker's own "Time will tell" is no report)."""
+    or "you" (a speaker's own "Time will tell" is no report), and no first- or second-person word is in it: `Last
+    week Tom Reed even called me a liar` is the speaker telling of what was said to him."""
     root = sentence.root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     narrated = root.tag_ == "VBD" and root.lemma_.lower() in lexicon().speech_verbs
-    return narrated and any(s.lower_ not in lexicon().speaker_pronouns for s in subjects)
+    # up to the next quote mark: the report may introduce words of its own (`Ann Cole said: "We …"`)
+    unquoted = itertools.takewhile(lambda t: not t.is_quote, sentence)
+    own_voice = any(t.lower_ in lexicon().speaker_pronouns for t in unquoted)
+    return narrated and not own_voice and any(s.lower_ not in lexicon().speaker_pronouns for s in subjects)
 
 
 def quote_rows(doc: Doc, sentences: list[dict], mentions: list[dict], entities: list[dict]) -> list[dict]:

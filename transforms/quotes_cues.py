@@ -163,8 +163,10 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
             return None  # "that was not her view": a demonstrative stands for a thing said, not a speaker
         if child.tag_ in ("WP", "WDT"):
             # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
-            if verb.dep_ != "relcl" or quoted[verb.head.i]:
+            if verb.dep_ != "relcl":
                 return None
+            if quoted[verb.head.i]:
+                return noun_before_relative(child, quoted)
             return maker_of_words(verb.head, quoted) or named_by_apposition(verb.head)
         return child
     owner = noun_set_off_before(verb, quoted)
@@ -321,12 +323,19 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
             # `Despite this Sourrouille said`: the comma after the fronted phrase left out, the parser took the
             # name for the end of it
             return last
+        if last.pos_ == "PROPN" and last.ent_type_ == "PERSON" and not quoted[last.i] and verb.doc[last.right_edge.i + 1 : verb.i].text == ",":
+            # `Responding to the figures, shadow chief secretary to the Treasury, Tom Reed, said`: a person's name
+            # set off by a comma just before the verb, which the parser took into the fronted phrase
+            return last
     return None
 
 
 def subjects_of(verb: Token, quoted: list[bool]) -> list[Token]:
     """The verb's subjects outside quotes; two of one kind are one noun phrase the parser split, reduced to its head."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not quoted[c.i]]
+    # `But this financial year, because of “…”, he said`: a time the parser made a second subject says when, not who
+    untimed = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")]
+    subjects = untimed or subjects
     return [head_of_split_phrase(subjects)] if is_split_phrase(subjects) else subjects
 
 
@@ -366,6 +375,13 @@ def maker_of_words(noun: Token, quoted: list[bool]) -> Token | None:
     if noun.lemma_.lower() not in lexicon().speech_nouns or noun.dep_ != "dobj":
         return None
     return next((s for s in subjects_of(noun.head, quoted) if s.dep_ == "nsubj" and s.tag_ not in ("WP", "WDT")), None)
+
+
+def noun_before_relative(pronoun: Token, quoted: list[bool]) -> Token | None:
+    """`labelled a “huge mistake” by the Greens who said`: the parser hung the relative clause on a quoted
+    word, which no one is; the relative pronoun stands for the noun right before it."""
+    before = pronoun.doc[pronoun.i - 1] if pronoun.i > 0 else None
+    return before if before is not None and before.pos_ in ("PROPN", "NOUN") and not quoted[before.i] else None
 
 
 def named_by_apposition(noun: Token) -> Token:
@@ -436,7 +452,7 @@ def reports_a_clause_of_its_own(verb: Token, window: list[Token]) -> bool:
     """The verb already has unquoted words as its content (`“How do I look?” His assistant said that he looked …`):
     the quote before it is not what it reports, and the sentence it opens is a new one."""
     unquoted = {t.i for t in window}
-    return any(c.dep_ == "ccomp" and c.i in unquoted and c.i > verb.i for c in verb.children)
+    return any(c.dep_ == "ccomp" and c.i in unquoted and c.i > verb.i and not title_read_as_verb(verb, c) for c in verb.children)
 
 
 def is_subordinate(verb: Token) -> bool:
@@ -521,10 +537,20 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         introduces = introduces_with_colon(token, window, after) or (speech == 3 and introduces_with_comma(token, window, after))
         if not (speech or adjacent or governs or introduces):
             continue
+        if speech and addressed_passively(token) and not any(a.lemma_.lower() in speech_verbs for a in token.ancestors):
+            # `a landlord had been told he could “…”`: the subject of a passive verb of addressing is the
+            # listener; with no agent the teller goes unnamed, and no verb around says the words instead (but in `Reed
+            # said the jury was told …` Reed reports them)
+            ranked.append(ranked_cue(token, None, speech, governs or parenthetical, adjacent or introduces, quote_start))
+            continue
         subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
         subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent and not has_quoted_subject(token, quote_tokens) else None)
         if subject is None or names_with_the_quote(subject, token, quote_tokens) or says_how(token, subject, quote_tokens):
             continue
+        if speech or token.lemma_ == "be":
+            # words whose noun says or is the quote ("Mr Reed's verdict was", "his statement said"), not words that
+            # merely do something ("His comments come in a documentary called 'X'")
+            subject = owner_of_words(subject)
         if reports_a_thing_said(token, subject, window):
             continue
         if not (speech or adjacent or governs) and not names_someone(subject):
@@ -533,12 +559,42 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
             # `The proposals are “closely modelled” on …`: words standing as what a thing is say what it is, not who
             # says so; they are words all the same, whose speaker is the one speaking before
             subject = None
-        score = speech + 2 * (governs or parenthetical) + 2 * (adjacent or introduces)
-        # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
-        # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
-        rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
-        ranked.append((rank, Cue(token.text, token.lemma_.lower(), subject, score, token)))
+        if speech and subject.lower_ == "it" and subject.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in token.children):
+            # `their rides are “safe for every age”, it has been reported`: the "it" of a passive of saying names no one
+            subject = None
+        if not speech and subject is not None and subject.dep_ == "csubj" and not any(names_someone(t) for t in subject.subtree):
+            # `what the sector wanted was clear guidance rather than the “endless rewriting” …`: a clause about no one is no
+            # speaker; the words are the one's speaking before
+            subject = None
+        ranked.append(ranked_cue(token, subject, speech, governs or parenthetical, adjacent or introduces, quote_start))
     return [cue for _, cue in sorted(ranked, key=lambda pair: pair[0], reverse=True)]
+
+
+def ranked_cue(token: Token, subject: Token | None, speech: int, holds: bool, beside: bool, quote_start: int) -> tuple[tuple, Cue]:
+    """A verb's cue with the rank verb_cues orders cues by."""
+    score = speech + 2 * holds + 2 * beside
+    # of verbs not of saying that hold the quote, the outermost clause's subject is the one asserting it
+    # (`the group is confident its plan would win a “large majority”`), not what an inner clause is about
+    rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
+    return rank, Cue(token.text, token.lemma_.lower(), subject, score, token)
+
+
+def addressed_passively(verb: Token) -> bool:
+    """A passive verb of addressing with no agent ("had been told", "was urged"): its subject is the one spoken to."""
+    children = list(verb.children)
+    return (
+        verb.lemma_.lower() in lexicon().addressing_verbs
+        and any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+    )
+
+
+def owner_of_words(subject: Token) -> Token:
+    """`“…,” was Mr Reed's verdict`, `His response was: “…”`: a noun of saying with a possessor stands for the
+    possessor's words, so the possessor speaks."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in lexicon().speech_nouns:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "poss"), subject)
 
 
 def in_clause_joined_to(verb: Token, quote_tokens: set[int]) -> bool:
@@ -713,7 +769,26 @@ def inverted_subject(verb: Token, quoted: list[bool]) -> Token | None:
         made_noun = child.pos_ == "ADJ" and any(c.dep_ == "det" for c in child.children) and any(c.pos_ in ("NOUN", "NUM") for c in child.lefts)
         if (noun or made_noun) and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd"):
             return child
+    return name_ending_title_read_as_verb(verb, quoted)
+
+
+def name_ending_title_read_as_verb(verb: Token, quoted: list[bool]) -> Token | None:
+    """`“…,” said Tory shadow local government secretary Ann Lowe`: the name ending a speaker's title that the parser
+    read as a clause (see title_read_as_verb) is the speaker."""
+    for child in verb.rights:
+        if title_read_as_verb(verb, child) and not quoted[child.right_edge.i]:
+            return child.right_edge
     return None
+
+
+def title_read_as_verb(verb: Token, child: Token) -> bool:
+    """A bare verb right after an inverted verb of saying cannot open a clause it reports: it is a word of the
+    speaker's title the parser took for a verb ("shadow"), when the phrase it heads runs on, with no punctuation,
+    to a name."""
+    if child.dep_ not in ("ccomp", "xcomp") or child.tag_ != "VB" or any(c.dep_ in ("aux", "mark") for c in child.children):
+        return False
+    words = list(child.subtree)
+    return words[0].i == verb.i + 1 and not any(t.is_punct for t in words) and words[-1].pos_ == "PROPN"
 
 
 def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:

@@ -126,6 +126,22 @@ def asker_answered(ctx: QuoteContext, pronoun: Token) -> str | None:
     return None
 
 
+def topic_of_question_put(pronoun: Token) -> set[int]:
+    """The words of the question a fronted "Asked …" puts to the pronoun subject (`Asked whether Mr Hart would return,
+    he replied`): whoever is named there is what the question is about, not the one answering it, who would be "he"
+    in the question too."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return set()
+    verbs = lexicon().dialogue_verbs
+    return {
+        t.i
+        for clause in pronoun.head.children
+        if clause.dep_ == "advcl" and clause.tag_ == "VBN" and clause.i < pronoun.i and verbs.get(clause.lemma_.lower()) == "ask"
+        for t in clause.subtree
+        if t.i != clause.i
+    }
+
+
 def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     """The entity id a pronoun refers to: of the earlier mentions outside quotes that agree in gender
     and number, the one in the nearest sentence, subjects and earlier speakers first."""
@@ -152,6 +168,8 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     others = {m["entity_id"] for m in (*ctx.mentions, *ctx.nominal_mentions) if commanded and mention_root(ctx, m) in commanded}
     if asker is not None:
         others.add(asker)  # whoever replies is not whoever just asked
+    asked_about = topic_of_question_put(pronoun)
+    others |= {m["entity_id"] for m in (*ctx.mentions, *ctx.nominal_mentions) if mention_root(ctx, m) in asked_about}
 
     def apart(admits: Callable[[dict], bool]) -> Callable[[dict], bool]:
         return lambda mention: mention["entity_id"] not in others and admits(mention)

@@ -1810,3 +1810,90 @@ def test_a_wire_dateline_is_no_part_of_the_speaker(nlp, text, speaker):
 def test_a_described_speaker_is_the_nouns_own_phrase_up_to_the_verb(nlp, text, speaker, name):
     row = only_quote(nlp, text)
     assert (row["speaker"], row["speaker_name"]) == (speaker, name)
+
+
+def test_a_title_word_the_parser_reads_as_a_verb_after_an_inverted_verb_does_not_hide_the_speaker(nlp):
+    # the parser makes "shadow" a bare verb, the clause "said" reports, and the name its object
+    before = 'Labour said the plan was a tax rise. "This is a tax on every family," said Tory shadow local government secretary Anna Lowe.'
+    assert [(r["speaker_name"], r["attribution"]) for r in extract(nlp, before)] == [("Anna Lowe", "explicit")]
+    alone = only_quote(nlp, '"It is a scandal," said shadow local government secretary Anna Lowe.')
+    assert alone["speaker_name"] == "Anna Lowe"
+
+
+def test_reminding_is_saying_so_the_one_reminding_reports_the_words_of_another(nlp):
+    text = 'Tory spokesman Tom Lewis spoke in the Commons. He reminded MPs that Labour chairman Ian Reed had once called the minister "a modern Fagin".'
+    assert [(row["speaker"], row["speaker_name"]) for row in extract(nlp, text)] == [("He", "Tom Lewis")]
+
+
+def test_a_relative_clause_of_saying_hung_on_a_quoted_word_is_said_by_the_noun_before_who(nlp):
+    text = "The adverts were labelled a \"huge mistake\" by the Greens who said Labour's \"opening shot in the campaign has badly backfired\"."
+    assert [row["speaker_name"] for row in extract(nlp, text)] == ["Greens", "Greens"]
+
+
+def test_a_clausal_subject_about_no_one_is_no_speaker_so_the_speaker_before_goes_on(nlp):
+    text = 'Ann Lee said the rules were "a muddle". Instead, what the sector wanted was clear guidance rather than the "endless rewriting" of the code.'
+    rows = extract(nlp, text)
+    assert [(row["speaker_name"], row["attribution"]) for row in rows] == [("Ann Lee", "explicit"), ("Ann Lee", "continuation")]
+
+
+def test_a_name_set_off_before_the_verb_that_the_parser_took_into_a_fronted_participle_is_the_speaker(nlp):
+    # the parser reads "shadow" as a verb and hangs the name on it, inside the phrase opened by "Responding"
+    text = 'Responding to the figures, shadow chief secretary to the Treasury, Tom Reed, said: "These numbers do not add up at all."'
+    (row,) = extract(nlp, text)
+    assert (row["speaker_name"], row["attribution"]) == ("Tom Reed", "explicit")
+
+
+def test_an_office_speaks_as_one_so_a_later_it_is_the_office(nlp):
+    text = (
+        "Portugal has dismissed 300 tax officials.\n\n"
+        "The finance minister's office said the fraud came to light in an audit. "
+        'It added that some staff "had been paid for years without doing any work".'
+    )
+    (row,) = extract(nlp, text)
+    assert (row["speaker"], row["attribution"]) == ("The finance minister's office", "pronoun")
+
+
+def test_a_noun_of_saying_or_judging_with_a_possessor_as_subject_gives_the_possessor_the_words(nlp):
+    verdict = 'Tom Reed toured the site on Monday. "It was careless, but entirely deliberate," was Mr Reed\'s verdict.'
+    response = 'Tom Reed was asked about the plan. His response was: "We will fight it all the way."'
+    assert [extract(nlp, text)[0]["speaker_name"] for text in (verdict, response)] == ["Tom Reed", "Tom Reed"]
+
+
+def test_whoever_a_fronted_asked_question_is_about_is_not_the_one_answering(nlp):
+    text = 'Tom Reed met reporters on Monday. Asked whether Mr Hart would return to the cabinet, he replied: "My respect for Jim is well known."'
+    assert [row["speaker_name"] for row in extract(nlp, text)] == ["Tom Reed"]
+
+
+def test_the_it_of_a_passive_of_saying_is_no_speaker(nlp):
+    (row,) = extract(nlp, 'Theme parks may have to prove that their rides are "safe for every age", it has been reported.')
+    assert (row["speaker"], row["attribution"]) == (None, "none")
+
+
+def test_a_sentence_in_an_unclosed_quote_telling_what_was_said_to_me_is_still_the_speakers(nlp):
+    text = (
+        'Ann Lane told the rally the plan would fail. "All year they have mocked me and my family. Last week Tom Reed even '
+        'called me a liar. "I think someone out there is worried." Later the minister said the remarks were unfair.'
+    )
+    first, second = extract(nlp, text)
+    assert first["text"].endswith("called me a liar.")
+    assert (first["speaker_name"], second["speaker_name"]) == ("Ann Lane", "Ann Lane")
+
+
+def test_a_passive_verb_of_addressing_with_no_agent_names_no_speaker_unless_reported(nlp):
+    untold = 'The dispute started when it emerged a landlord had been told he could "evict tenants at a week\'s notice" without a court order.'
+    reported = 'Tom Reed said the jury was told the men were "deeply involved" in the fraud.'
+    assert [extract(nlp, text)[0]["speaker"] for text in (untold, reported)] == [None, "Tom Reed"]
+
+
+def test_a_time_the_parser_makes_a_second_subject_is_not_the_speaker(nlp):
+    # the parser makes "year" a subject of "said" beside "he"
+    text = (
+        "Tom Reed told the council that rents go up every year. "
+        'But this financial year, because of "turmoil in the housing market", he said rents would be frozen.'
+    )
+    assert [(row["speaker"], row["speaker_name"]) for row in extract(nlp, text)] == [("he", "Tom Reed")]
+
+
+def test_a_noun_of_saying_that_only_does_something_gives_its_possessor_no_words(nlp):
+    # "come" neither says nor equates the comments with the quote: the title stays a title
+    assert extract(nlp, "Ann Lee says the claim is wrong. Her comments come in a radio series called 'The Quiet Years'.") == []
