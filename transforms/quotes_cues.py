@@ -197,7 +197,31 @@ def clause_taking(verb: Token) -> Token:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.i < head.head.i:
         return head.head
+    if sets_off_the_main_clause(verb):
+        return head.head
     return head
+
+
+def sets_off_the_main_clause(verb: Token) -> bool:
+    """`He hoped the forecasts were wrong, saying they “are unreliable”`: a participle set off by a comma after a
+    complement clause that tells the state of a thing (a copula or a passive) goes on with the main clause, whose
+    subject does it, though the parser hung it on the complement clause: a thing in a state says nothing. After a
+    clause of someone's doing, that one may do it (`Police said the driver fled, shouting “…”`)."""
+    head = verb.head
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    return (
+        verb.tag_ == "VBG"
+        and len(subjects) == 1
+        and is_thing(subjects[0])
+        and (head.lemma_ == "be" or subjects[0].dep_ == "nsubjpass")
+        and verb.dep_ == "advcl"
+        and verb.i > 0
+        and verb.nbor(-1).text == ","
+        and head.dep_ == "ccomp"
+        and head.i < verb.i
+        and head.head.i < head.i
+        and head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def noun_set_off_before(verb: Token, quoted: list[bool]) -> Token | None:
@@ -384,6 +408,15 @@ def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> boo
     return all(t in verb.children or verb in t.ancestors for t in leading) and len(leading) <= 6
 
 
+def opens_sentence_inverted(verb: Token, window: list[Token], after: bool) -> bool:
+    """`Said one analyst of the plan, “…”`: a finite verb of saying that opens the sentence and introduces the quote
+    with a comma or colon has its subject after it, as an inverted verb after a quote does (in a headline-like
+    `Calls men names like “pigs”` the noun after the verb is its object)."""
+    if after or not window or window[0].i != verb.i or window[-1].text not in (",", ":") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    return verb.lemma_.lower() in lexicon().speech_verbs
+
+
 def is_infinitive(verb: Token) -> bool:
     """A to-infinitive right after a quote goes on with the quoted phrase (`a “unique ability” to buy a business`);
     an attribution after a quote has a finite verb or a participle."""
@@ -461,7 +494,8 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         if not (speech or adjacent or governs or introduces):
             continue
         subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
-        subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent and not has_quoted_subject(token, quote_tokens) else None)
+        inverted = (adjacent and not has_quoted_subject(token, quote_tokens)) or opens_sentence_inverted(token, window, after)
+        subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if inverted else None)
         if subject is None or names_with_the_quote(subject, token, quote_tokens) or says_how(token, subject, quote_tokens):
             continue
         if reports_a_thing_said(token, subject, window):

@@ -1611,3 +1611,27 @@ def test_a_clause_after_a_semicolon_neither_attributes_nor_reports_the_quote_bef
     text = 'Sen. Mark Fenn said the bill was "reckless"; Sen. Ann Roe called it "overdue."'
     first, second = extract(nlp, text)
     assert (first["speaker_name"], second["speaker_name"]) == ("Mark Fenn", "Ann Roe")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The board met on Friday to vote on the merger. Said one shareholder of the result, "Nobody in the room expected it to pass."', "one shareholder"),
+        ('The council approved the budget late on Tuesday. Added the mayor after the vote, "We will not raise taxes next year."', "the mayor"),
+    ],
+)
+def test_a_verb_of_saying_opening_the_sentence_before_the_quote_has_its_subject_after_it(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert row["attribution"] == "explicit" and row["speaker"].startswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The minister hoped last week\'s survey of household spending was wrong, saying such surveys "are often far off the mark."', "The minister"),
+        ('The spokesman said the figures were being revised, saying the first count "was simply wrong."', "The spokesman"),
+        ('Police said the driver had fled the scene, shouting "Leave me alone."', "the driver"),  # someone's doing, not a state
+    ],
+)
+def test_a_participle_after_a_clause_on_the_state_of_a_thing_goes_with_the_main_clause(nlp, text, speaker):
+    assert only_quote(nlp, text)["speaker"] == speaker
