@@ -402,6 +402,8 @@ def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> boo
     """`“…,” Vitter demanded.` / `“…,” said Caddell`: the verb comes right after the quote, with at most its subject before it."""
     if not after or not window:
         return False
+    if verb.dep_ == "relcl" and any(t.tag_ in ("WDT", "WP") and t.i < verb.i for t in window):
+        return False  # `a plan for “stabilisers” under which there would be cuts`: a relative clause on the quoted words
     if is_subordinate(verb) or reports_a_clause_of_its_own(verb, window) or is_infinitive(verb):
         return False
     leading = [t for t in window if t.i < verb.i and not t.is_punct]

@@ -1635,3 +1635,8 @@ def test_a_verb_of_saying_opening_the_sentence_before_the_quote_has_its_subject_
 )
 def test_a_participle_after_a_clause_on_the_state_of_a_thing_goes_with_the_main_clause(nlp, text, speaker):
     assert only_quote(nlp, text)["speaker"] == speaker
+
+
+def test_a_relative_clause_on_the_quoted_words_does_not_attribute_them(nlp):
+    text = 'The bank unveiled a plan for "growth bonds" under which there would be lower rates for small firms.'
+    assert all(row["speaker"] is None or "rates" not in row["speaker"] for row in extract(nlp, text))
