@@ -205,7 +205,8 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
     """Mentions of the people the text introduces by role, not by name: an indefinite or bare noun phrase
     headed by a person noun ("a Drexel spokesman", "one trader", "Ministers") or a group noun ("a campaign",
     "Clinton's campaign", "the Marsh campaign") introduces one; a later definite
-    one with the same head and number ("the spokesman") mentions the same person again. Each becomes a referent
+    one with the same head and number ("the spokesman") mentions the same person again. A plural subject of a verb
+    of saying ("the two companies said") introduces a group whatever its head and determiner. Each becomes a referent
     in ctx.nominals (written as first introduced, no name, no entity) that a pronoun can resolve to."""
     words = lexicon()
     person_nouns, group_nouns = words.person_nouns, words.group_nouns
@@ -214,7 +215,10 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
     for token in ctx.doc:
         lemma = token.lemma_.lower()
         group = lemma in group_nouns
-        if token.pos_ != "NOUN" or not (group or lemma in person_nouns) or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
+        # whatever its head, a plural that speaks ("the two companies said") is a group a later "they" stands for,
+        # definite or not: it gathers those named before it
+        speaking = token.tag_ == "NNS" and reports_speech(token)
+        if token.pos_ != "NOUN" or not (group or speaking or lemma in person_nouns) or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
             continue
         if phrase_head(token) != token or head_entity(ctx, token) is not None:
             continue  # a role given to someone named ("Jack Ward, president of …", "the spokesman, John Smith")
@@ -223,10 +227,10 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
         # a named possessor introduces someone new ("Tony Blair's official spokesman"), and a name says which group
         named = group and is_named_group(token)
         definite = not named and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
-        if definite and key not in introduced:
+        if definite and key not in introduced and not speaking:
             continue  # "the chancellor" is someone named elsewhere, or no one the text introduced
         span = nominal_span(ctx, token)
-        if not definite:
+        if not definite or key not in introduced:
             referent_id = f"nominal-{token.i}"
             introduced[key] = referent_id
             ctx.nominals[referent_id] = {

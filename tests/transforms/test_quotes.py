@@ -1640,3 +1640,14 @@ def test_a_participle_after_a_clause_on_the_state_of_a_thing_goes_with_the_main_
 def test_a_relative_clause_on_the_quoted_words_does_not_attribute_them(nlp):
     text = 'The bank unveiled a plan for "growth bonds" under which there would be lower rates for small firms.'
     assert all(row["speaker"] is None or "rates" not in row["speaker"] for row in extract(nlp, text))
+
+
+@pytest.mark.parametrize("reporting", ["They said its lenders could call in their loans", "The lenders, they said, could force Bolt into bankruptcy"])
+def test_a_plural_that_spoke_is_the_they_of_a_later_quote(nlp, reporting):
+    text = (
+        "Acme Corp wants to buy Bolt Inc, a rival maker of tools. Acme said it would pay 40 mln dlrs for the firm.\n"
+        '    The two firms said in a filing that Bolt "could run out of cash within days."\n'
+        f'    {reporting} "at any moment."'
+    )
+    rows = extract(nlp, text)
+    assert [(row["speaker"], row["attribution"]) for row in rows] == [("The two firms", "explicit"), ("The two firms", "pronoun")]
