@@ -1651,3 +1651,12 @@ def test_a_plural_that_spoke_is_the_they_of_a_later_quote(nlp, reporting):
     )
     rows = extract(nlp, text)
     assert [(row["speaker"], row["attribution"]) for row in rows] == [("The two firms", "explicit"), ("The two firms", "pronoun")]
+
+
+def test_a_bare_one_speaks_for_the_group_named_just_before(nlp):
+    text = (
+        'The airline cut 300 jobs on Monday. Several pilots were angry at the news. "Nobody told us a thing until this morning," one said.\n\n'
+        'The fund lost money again. "This was a bad year for everyone," one of the managers said.'
+    )
+    got = [(row["speaker"], row["attribution"]) for row in extract(nlp, text)]
+    assert got == [("Several pilots", "pronoun"), ("one of the managers", "explicit")]
