@@ -206,18 +206,20 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
     headed by a person noun ("a Drexel spokesman", "one trader", "Ministers") or a group noun ("a campaign",
     "Clinton's campaign", "the Marsh campaign") introduces one; a later definite
     one with the same head and number ("the spokesman") mentions the same person again. A plural subject of a verb
-    of saying ("the two companies said") introduces a group whatever its head and determiner. Each becomes a referent
+    of saying ("the two companies said") introduces a group whatever its head and determiner, and a text that says
+    things ("the report said", document_nouns.txt) a thing a later "it" stands for. Each becomes a referent
     in ctx.nominals (written as first introduced, no name, no entity) that a pronoun can resolve to."""
     words = lexicon()
-    person_nouns, group_nouns = words.person_nouns, words.group_nouns
+    person_nouns, group_nouns, document_nouns = words.person_nouns, words.group_nouns, words.document_nouns
     introduced: dict[tuple[str, bool], str] = {}  # (head lemma, plural) -> referent id
     found = []
     for token in ctx.doc:
         lemma = token.lemma_.lower()
         group = lemma in group_nouns
         # whatever its head, a plural that speaks ("the two companies said") is a group a later "they" stands for,
-        # definite or not: it gathers those named before it
-        speaking = token.tag_ == "NNS" and reports_speech(token)
+        # definite or not: it gathers those named before it; so is a text that speaks ("the report said") the "it"
+        document = lemma in document_nouns and token.tag_ == "NN"
+        speaking = (token.tag_ == "NNS" or document) and reports_speech(token)
         if token.pos_ != "NOUN" or not (group or speaking or lemma in person_nouns) or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
             continue
         if phrase_head(token) != token or head_entity(ctx, token) is not None:
@@ -237,7 +239,7 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
                 "entity_id": referent_id,
                 "name": None,
                 # a plural is a group of people, "they"; a body of people is "it" or "they", as an organisation is
-                "label": "ORG" if group else "NORP" if key[1] else "PERSON",
+                "label": "ORG" if group or document else "NORP" if key[1] else "PERSON",
                 "text": span.text,
                 "start_char": span.start_char,
                 "end_char": span.end_char,

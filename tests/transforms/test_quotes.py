@@ -1660,3 +1660,13 @@ def test_a_bare_one_speaks_for_the_group_named_just_before(nlp):
     )
     got = [(row["speaker"], row["attribution"]) for row in extract(nlp, text)]
     assert got == [("Several pilots", "pronoun"), ("one of the managers", "explicit")]
+
+
+def test_a_text_that_spoke_is_the_it_of_a_later_quote(nlp):
+    paragraphs = [
+        "Exports from Brazil fell in March.",
+        "The report said imports from the U.S. had also fallen.",
+        'It said the trade surplus was "far below what the government had hoped."',
+    ]
+    (row,) = extract(nlp, "\n\n".join(paragraphs))
+    assert (row["speaker"], row["attribution"]) == ("The report", "pronoun")
