@@ -199,6 +199,8 @@ def modifies_a_common_noun(token: Token) -> bool:
 
 
 DEFINITE_DETERMINERS = frozenset(("the", "this", "that", "these", "those"))
+# how many sentences back a named source that spoke makes a definite text noun ("the paper") a second mention of it
+SOURCE_ANAPHOR_SENTENCES = 3
 
 
 def nominal_mentions(ctx: QuoteContext) -> list[dict]:
@@ -232,6 +234,11 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
         if definite and key not in introduced and not speaking:
             continue  # "the chancellor" is someone named elsewhere, or no one the text introduced
         span = nominal_span(ctx, token)
+        source = source_that_spoke_before(ctx, token) if definite and document else None
+        if source is not None:
+            # `The People's Daily said … The paper added`: the paper is the one named, mentioned again
+            found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": source["entity_id"], "label": source["label"], "spoke": reports_speech(token)})
+            continue
         if not definite or key not in introduced:
             referent_id = f"nominal-{token.i}"
             introduced[key] = referent_id
@@ -247,6 +254,19 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
             ctx.genders[referent_id] = person_nouns.get(lemma, "-")
         found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": introduced[key], "label": ctx.nominals[introduced[key]]["label"], "spoke": reports_speech(token)})
     return found
+
+
+def source_that_spoke_before(ctx: QuoteContext, noun: Token) -> dict | None:
+    """The latest mention of a named source other than a person (a paper, an agency, a bank) that was the subject of
+    a verb of saying in the noun's sentence or the few before: "the paper", "the newsletter" after it names it again."""
+    here = bisect.bisect_right(ctx.sentence_starts, noun.idx) - 1
+    start = ctx.sentence_starts[max(here - SOURCE_ANAPHOR_SENTENCES, 0)]
+    spoke = [
+        mention
+        for mention in ctx.mentions_between(start, noun.idx)
+        if mention["label"] != "PERSON" and (span := ctx.mention_span(mention)) is not None and reports_speech(span.root)
+    ]
+    return spoke[-1] if spoke else None
 
 
 def is_named_group(noun: Token) -> bool:

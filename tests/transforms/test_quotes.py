@@ -1662,11 +1662,27 @@ def test_a_bare_one_speaks_for_the_group_named_just_before(nlp):
     assert got == [("Several pilots", "pronoun"), ("one of the managers", "explicit")]
 
 
-def test_a_text_that_spoke_is_the_it_of_a_later_quote(nlp):
-    paragraphs = [
-        "Exports from Brazil fell in March.",
-        "The report said imports from the U.S. had also fallen.",
-        'It said the trade surplus was "far below what the government had hoped."',
-    ]
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        (
+            [
+                "Exports from Brazil fell in March.",
+                "The report said imports from the U.S. had also fallen.",
+                'It said the trade surplus was "far below what the government had hoped."',
+            ],
+            ("The report", None),
+        ),
+        (  # a definite text noun just after a named source spoke names that source again
+            [
+                "The Daily Courier said on Sunday that floods had cut the main road to the coast.",
+                "The paper added that farmers in the valley had lost most of their crops.",
+                '"Every district must send help to the valley at once," it said.',
+            ],
+            ("it", "Daily Courier"),
+        ),
+    ],
+)
+def test_a_text_that_spoke_is_the_it_of_a_later_quote(nlp, paragraphs, expected):
     (row,) = extract(nlp, "\n\n".join(paragraphs))
-    assert (row["speaker"], row["attribution"]) == ("The report", "pronoun")
+    assert (row["speaker"], row["speaker_name"], row["attribution"]) == (*expected, "pronoun")
