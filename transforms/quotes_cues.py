@@ -584,6 +584,11 @@ def is_thing(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and not names_someone(noun) and noun.lemma_.lower() not in words.person_nouns and noun.lower_ not in words.speech_nouns
 
 
+def says_nothing(noun: Token) -> bool:
+    """A thing that is no text either (`Such targets`, not `A GAO report`, which finds and says things)."""
+    return is_thing(noun) and noun.lemma_.lower() not in lexicon().document_nouns
+
+
 def completes_with_own_subject(verb: Token) -> bool:
     """A to-infinitive with its own subject completing another verb (`It expected 2005 to be a “transitional year”`,
     `wants taxes to be “fair”`): that subject is what the clause is about, not a speaker; the verb it completes
@@ -707,9 +712,10 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
         if cue.score == best.score and reports_rather_than(cue, best, quote_tokens):
             best = cue
     best = next((cue for cue in candidates if holds_in_subordinate_clause(cue, best, chain, quote_tokens)), best)
-    if is_incidental(best) and best.token is not None and best.subject is not None and best.subject.pos_ == "PRON":
+    if is_incidental(best) and best.token is not None and best.subject is not None and (best.subject.pos_ == "PRON" or says_nothing(best.subject)):
         # `A spokesman said there were 40 members. They shared a belief in the “…”`: a sentence whose subject only
-        # points back, with no verb of saying, goes on with the report before it, in the reporter's words
+        # points back, or is a thing that says nothing (`Such targets threatened to cause conflicts “…”`), with no
+        # verb of saying, goes on with the report before it, in the reporter's words
         return reported_in_sentence_before(ctx, best.token.sent) or best
     return best
 

@@ -1686,3 +1686,11 @@ def test_a_bare_one_speaks_for_the_group_named_just_before(nlp):
 def test_a_text_that_spoke_is_the_it_of_a_later_quote(nlp, paragraphs, expected):
     (row,) = extract(nlp, "\n\n".join(paragraphs))
     assert (row["speaker"], row["speaker_name"], row["attribution"]) == (*expected, "pronoun")
+
+
+def test_a_thing_as_the_subject_of_a_verb_not_of_saying_leaves_the_quote_to_the_report_before(nlp):
+    text = (
+        'Ms Ortega said she doubted the new limits could ever be enforced. Such limits would create "endless disputes between the regions and the capital."\n\n'
+        'Ms Ortega said the mill would be sold by the end of the year. A key condition will be that the buyer keeps "every one of the 300 jobs."'
+    )
+    assert [row["speaker_name"] for row in extract(nlp, text)] == ["Ortega", "Ortega"]
