@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from transforms.clean import match_dateline
+from transforms.entities_spans import is_separator
 from transforms.quotes_lexicon import lexicon
 from transforms.quotes_marks import QuoteSpan, paragraph_bounds
 
@@ -174,9 +175,9 @@ def name_span(subject: Token) -> Span:
     while start < subject.i and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("this", "that")):
         start += 1
     # a place set off by commas before the name is no part of it (`in Manchester, N.H., Sen. Roy Whitaker`, which
-    # the parser may hang on the name)
-    commas = [t.i for t in doc[start : subject.i] if t.text == ","]
-    start = commas[-1] + 1 if commas else start
+    # the parser may hang on the name), nor a wire dateline's date before its dash (`CHICAGO, March 17 - Acme said`)
+    breaks = [t.i for t in doc[start : subject.i] if t.text == "," or is_separator(doc, t.i)]
+    start = breaks[-1] + 1 if breaks else start
     end = subject.i + 1
     while end < len(doc) and doc[end].head.i == subject.i and doc[end].dep_ in ("flat", "compound"):
         end += 1

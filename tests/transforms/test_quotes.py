@@ -1694,3 +1694,9 @@ def test_a_thing_as_the_subject_of_a_verb_not_of_saying_leaves_the_quote_to_the_
         'Ms Ortega said the mill would be sold by the end of the year. A key condition will be that the buyer keeps "every one of the 300 jobs."'
     )
     assert [row["speaker_name"] for row in extract(nlp, text)] == ["Ortega", "Ortega"]
+
+
+def test_a_wire_datelines_date_is_no_part_of_the_name_after_it(nlp):
+    text = 'BOSTON, May 4 - Harbor Freight Lines Inc said "several hundred" of its drivers had returned to work.'
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["speaker_name"]) == ("Harbor Freight Lines Inc", "Harbor Freight Lines Inc")
