@@ -293,7 +293,8 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
     parser hung the name on the fronted phrase's last noun as an apposition; a name in apposition to a common
     noun, ending that phrase just before the verb, is the verb's subject. So is a person's name it coordinated
     with the last noun of a fronted clause (`When terrorists strike at the front, Obama and Clinton call them
-    “…”`), and a name a fronted participle's phrase swallowed (`Speaking at a town hall in Manchester, N.H., Sen.
+    “…”`), or hung on the name of a body ending it (`In a filing with the SEC, Ann Lowe, a Boston investor,
+    said`), and a name a fronted participle's phrase swallowed (`Speaking at a town hall in Manchester, N.H., Sen.
     Roy Whitaker said`)."""
     for phrase in verb.lefts:
         if phrase.dep_ not in ("prep", "advcl") or any(not t.is_punct for t in verb.doc[phrase.right_edge.i + 1 : verb.i]):
@@ -301,8 +302,12 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
         names = [
             t
             for t in phrase.subtree
-            if t.pos_ == "PROPN" and t.head.pos_ == "NOUN" and not quoted[t.i]
-            and (t.dep_ == "appos" or t.dep_ == "conj" and t.ent_type_ == "PERSON" and t.right_edge.i == phrase.right_edge.i)
+            if t.pos_ == "PROPN" and not quoted[t.i]
+            and (
+                t.head.pos_ == "NOUN" and (t.dep_ == "appos" or t.dep_ == "conj" and t.ent_type_ == "PERSON" and ends_phrase(t, phrase))
+                # a person hung on the name of a body or a place that ends the phrase is no part of it
+                or t.dep_ in ("appos", "conj") and t.ent_type_ == "PERSON" and t.head.ent_type_ not in ("PERSON", "") and ends_phrase(t, phrase)
+            )
         ]
         if names:
             return names[-1]
@@ -314,6 +319,12 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
             # name for the end of it
             return last
     return None
+
+
+def ends_phrase(token: Token, phrase: Token) -> bool:
+    """The token's own words end the phrase, but for punctuation (`In a filing with the SEC, Ann Lowe, a Boston
+    investor, said`: the comma after the appositive is the phrase's last token)."""
+    return all(t.is_punct for t in token.doc[token.right_edge.i + 1 : phrase.right_edge.i + 1])
 
 
 def subjects_of(verb: Token, quoted: list[bool]) -> list[Token]:

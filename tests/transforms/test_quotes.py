@@ -1700,3 +1700,8 @@ def test_a_wire_datelines_date_is_no_part_of_the_name_after_it(nlp):
     text = 'BOSTON, May 4 - Harbor Freight Lines Inc said "several hundred" of its drivers had returned to work.'
     row = only_quote(nlp, text)
     assert (row["speaker"], row["speaker_name"]) == ("Harbor Freight Lines Inc", "Harbor Freight Lines Inc")
+
+
+def test_a_person_the_parser_hung_on_a_body_ending_a_fronted_phrase_is_the_subject(nlp):
+    text = 'In a filing with the Securities and Exchange Commission, Ann Lowe, a Boston investor, said the bids for her stake came "on several occasions last year."'
+    assert only_quote(nlp, text)["speaker_name"] == "Ann Lowe"
