@@ -489,7 +489,6 @@ def frames_a_verb_of_saying(noun: Token) -> bool:
 def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], after: bool, quoted: list[bool]) -> list[Cue]:
     """The reporting verbs in a window from the parse, best first: a verb of saying the quote hangs from scores
     highest; any verb the quote is the complement of, or that directly follows it, also qualifies."""
-    speech_verbs = lexicon().speech_verbs
     ranked: list[tuple[tuple, Cue]] = []
     quote_start = min(quote_tokens, default=0)
     for token in window:
@@ -497,7 +496,7 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
             continue
         # a light verb with a noun of saying ranks below a verb of saying: in "Cole said the rally sends
         # a message that “…”" the words are Cole's
-        speech = 3 if token.lemma_.lower() in speech_verbs or words_it_as(token) else 2 if says_by_noun(token) else 0
+        speech = 3 if is_verb_of_saying(token) or words_it_as(token) else 2 if says_by_noun(token) else 0
         governs = token in chain and not in_clause_joined_to(token, quote_tokens)
         if (is_subordinate(token) and not governs) or (not speech and completes_with_own_subject(token)):
             continue
@@ -525,6 +524,14 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
         ranked.append((rank, Cue(token.text, token.lemma_.lower(), subject, score, token)))
     return [cue for _, cue in sorted(ranked, key=lambda pair: pair[0], reverse=True)]
+
+
+def is_verb_of_saying(verb: Token) -> bool:
+    """A verb of saying, unless a particle makes it one of doing (`they could call in their loans “at any moment”`)."""
+    words = lexicon()
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    lemma = verb.lemma_.lower()
+    return lemma in words.speech_verbs and not any((lemma, particle) in words.phrasal_not_of_saying for particle in particles)
 
 
 def in_clause_joined_to(verb: Token, quote_tokens: set[int]) -> bool:

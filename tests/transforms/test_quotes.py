@@ -1705,3 +1705,9 @@ def test_a_wire_datelines_date_is_no_part_of_the_name_after_it(nlp):
 def test_a_person_the_parser_hung_on_a_body_ending_a_fronted_phrase_is_the_subject(nlp):
     text = 'In a filing with the Securities and Exchange Commission, Ann Lowe, a Boston investor, said the bids for her stake came "on several occasions last year."'
     assert only_quote(nlp, text)["speaker_name"] == "Ann Lowe"
+
+
+def test_a_verb_of_saying_made_one_of_doing_by_its_particle_gives_way_to_the_parenthetical_report(nlp):
+    text = 'The union, its leaders said, would call off the strike "as soon as the talks resume."'
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == ("its leaders", "say")
