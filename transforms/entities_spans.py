@@ -325,13 +325,32 @@ def agency_mentions(doc: Doc) -> list[Mention]:
 
 
 def title_led_person(doc: Doc, m: Mention) -> bool:
-    """ "General Antoine Lahd": capitalised titles, then a name of two words or more, none of
-    them an organisation's ("General Motors Corp" stays a company)."""
+    """ "General Antoine Lahd", "Mr Hague": capitalised titles, then a name of two words or more (one after an
+    honorific), none of them an organisation's ("General Motors Corp" stays a company)."""
     i = m.start
     while i < m.end and is_title(doc[i]) and doc[i].text[0].isupper():
         i += 1
     rest = doc[i : m.end]
-    return i > m.start and len(rest) >= 2 and all(t.is_title and t.is_alpha and bare(t) not in corporate_suffixes() for t in rest)
+    # an honorific that says who ("Mr", "Mrs") needs no given name after it: "Mr Hague"
+    honorific = title_genders().get(bare(doc[m.start]), "-") != "-"
+    enough = len(rest) >= (1 if honorific else 2)
+    return i > m.start and enough and all(t.is_title and t.is_alpha and bare(t) not in corporate_suffixes() for t in rest)
+
+
+def honorific_surnames(doc: Doc) -> set[str]:
+    """The capitalised words written after an honorific that says who ("Mr Cable", "Mrs Lane")."""
+    return {
+        doc[i + 1].text
+        for i in range(len(doc) - 1)
+        if title_genders().get(bare(doc[i]), "-") != "-" and doc[i].text[0].isupper() and capitalised_word(doc[i + 1])
+    }
+
+
+def named_person(doc: Doc, m: Mention, surnames: set[str]) -> bool:
+    """A given name and a surname the story also writes after "Mr" or "Mrs" ("Vince Cable" … "Mr Cable") are a
+    person's, whatever label the tagger gave them."""
+    words = doc[m.start : m.end]
+    return len(words) >= 2 and words[0].lower_ in first_name_genders() and words[-1].text in surnames
 
 
 def corporate(doc: Doc, m: Mention) -> bool:
@@ -361,10 +380,42 @@ def drop_absorbed_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return [replace(m, start=m.start + 1) if absorbed_word(doc, m, forms) else m for m in mentions]
 
 
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
+
+
+def name_word(token: Token) -> bool:
+    """A capitalised word or an initial ("C.") that can stand in a person's name, no title."""
+    initial = len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+    return (capitalised_word(token) or initial) and not is_title(token) and "\n" not in token.whitespace_
+
+
+def nicknamed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name with a nickname in quote marks inside it (`Robert C. "Bobby" Scott`) is one person's, however the
+    marks cut the tagger's span."""
+    people = []
+    for i in range(1, len(doc) - 3):
+        opens, nickname, closes, after = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
+        if not (opens.text in QUOTE_MARKS and closes.text in QUOTE_MARKS and capitalised_word(nickname)):
+            continue
+        if not (name_word(doc[i - 1]) and capitalised_word(after) and not is_title(after)):
+            continue
+        start, end = i - 1, i + 4
+        while start > 0 and name_word(doc[start - 1]):
+            start -= 1
+        while end < len(doc) and capitalised_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        person = Mention(start, end, "PERSON")
+        tagged = any(m.label == "PERSON" and overlaps(m, person) for m in mentions)
+        if tagged or doc[start].lower_ in first_name_genders():
+            people.append(person)
+    return people
+
+
 def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     """spaCy's entities with clean edges, dateline places added, in document order."""
     mentions = split_at_breaks(doc, model_mentions(doc))
-    mentions = [replace(m, label="PERSON") if m.label != "PERSON" and title_led_person(doc, m) else m for m in mentions]
+    surnames = honorific_surnames(doc)
+    mentions = [replace(m, label="PERSON") if m.label != "PERSON" and (title_led_person(doc, m) or named_person(doc, m, surnames)) else m for m in mentions]
     mentions = drop_absorbed_words(doc, extend_over_particles(doc, extend_over_hyphenated_parts(doc, trim_edges(doc, mentions))))
     # a title alone names no one ("A UK Independence Party MEP": the tagger's "MEP")
     mentions = [m for m in mentions if not in_compound_word(doc, m) and not all(is_title(t) for t in doc[m.start : m.end])]
@@ -374,4 +425,5 @@ def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     # the model's own span wins ("Michael Bloomberg"), but an agency it names alone is an organisation
     mentions = [replace(m, label="ORG") if Mention(m.start, m.end, "ORG") in agencies else m for m in mentions]
     mentions = merge_preferring(mentions, agencies)
+    mentions = merge_preferring(nicknamed_people(doc, mentions), mentions)
     return merge_preferring(dateline_mentions(doc, sentences), mentions)

@@ -352,12 +352,30 @@ def office_mentions(ctx: QuoteContext) -> list[dict]:
 def head_entity(ctx: QuoteContext, subject: Token) -> dict | None:
     """The entity the subject itself names, at its head or in an appositive ("Flynn, a top Trump surrogate";
     "the senator, Tim Kaine"), never one only named by a modifier."""
-    for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
+    appositives = [c for c in subject.children if c.dep_ == "appos"]
+    # the parser may head an appositive name with what follows it (`Marcia "Cia" Price (D-Newport News)`)
+    name_parts = [c for a in appositives for c in a.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    for token in (subject, *appositives, *name_parts):
         # a name may run on past its head ("the Association of Flight Attendants")
         for mention in ctx.mentions_between(token.idx - MAX_NAME_CHARS, token.idx + MAX_NAME_CHARS):
-            if mention["start_char"] <= token.idx < mention["end_char"]:
+            if mention["start_char"] <= token.idx < mention["end_char"] and not covers_own_verb(mention, token) and not bracketed(ctx.text, mention):
+                if token in name_parts and mention["label"] != "PERSON":
+                    continue  # a title or a place before the name ("state Del. Karen Doyle")
                 return ctx.entities.get(mention["entity_id"])
     return None
+
+
+def bracketed(text: str, mention: dict) -> bool:
+    """The mention stands in brackets after a name, as a party and state or a company does ("Price (D-Newport News)"):
+    it says where the speaker belongs, not who speaks."""
+    return text[: mention["start_char"]].rstrip().endswith("(")
+
+
+def covers_own_verb(mention: dict, token: Token) -> bool:
+    """The mention runs over the verb the token is the subject of: a tagger's slip ("Trump accused Holt" taken for a
+    title after a quoted phrase), no name of the speaker."""
+    verb = token.head
+    return verb.i != token.i and verb.pos_ in ("VERB", "AUX") and mention["start_char"] <= verb.idx < mention["end_char"]
 
 
 def tells_when(token: Token, noun: Token) -> bool:
@@ -373,6 +391,9 @@ def nominal_span(ctx: QuoteContext, subject: Token) -> Span:
     """A speaker named by description: the whole noun phrase (“a narrator in the Clinton ad”), up to the quote."""
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
+    # a relative clause running into the quote reports it (`a comment that described them as “…”`): no part of who
+    reporting = [c.left_edge.i for c in subject.children if c.dep_ == "relcl" and any(ctx.quoted[t.i] for t in c.subtree)]
+    end = min([end, *reporting])
     for token in doc[subject.i : end]:
         # a participle set off after the noun (`The paper, citing …`) tells what it does, not who it is, and a time
         # the parser hung on the noun (`The prime minister on Sunday said`) tells when

@@ -163,7 +163,9 @@ def subject_of(verb: Token, quoted: list[bool], depth: int = 0) -> Token | None:
             return None  # "that was not her view": a demonstrative stands for a thing said, not a speaker
         if child.tag_ in ("WP", "WDT"):
             # "…, who said": the relative clause's noun; a "which" hanging elsewhere names no one
-            return named_by_apposition(verb.head) if verb.dep_ == "relcl" and not quoted[verb.head.i] else None
+            if verb.dep_ != "relcl" or quoted[verb.head.i]:
+                return None
+            return maker_of_words(verb.head, quoted) or named_by_apposition(verb.head)
         return child
     owner = noun_set_off_before(verb, quoted)
     if owner is not None:
@@ -197,31 +199,29 @@ def clause_taking(verb: Token) -> Token:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.i < head.head.i:
         return head.head
-    if sets_off_the_main_clause(verb):
-        return head.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and set_off(verb) and opened_by_wh_word(head):
+        # `… defend not paying an architect who said he was stiffed, saying, “…”`, `circling the stadium - where the
+        # team played - while chanting, “…”`: a participle set off after a relative clause tells what the sentence's
+        # subject did; the parser hung it on the nearer verb
+        return next((t for t in head.ancestors if any(c.dep_ in SUBJECT_DEPS for c in t.children)), head)
+    if verb.dep_ == "advcl" and set_off(verb) and verb.lemma_.lower() in lexicon().speech_verbs and head.dep_ == "ccomp":
+        # `Hodgson believes a winter break carries many advantages, explaining: “…”`: a thing explains nothing; the
+        # participle goes with the one whose belief the clause is
+        subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and all(is_thing(s) for s in subjects):
+            return head.head
     return head
 
 
-def sets_off_the_main_clause(verb: Token) -> bool:
-    """`He hoped the forecasts were wrong, saying they “are unreliable”`: a participle set off by a comma after a
-    complement clause that tells the state of a thing (a copula or a passive) goes on with the main clause, whose
-    subject does it, though the parser hung it on the complement clause: a thing in a state says nothing. After a
-    clause of someone's doing, that one may do it (`Police said the driver fled, shouting “…”`)."""
-    head = verb.head
-    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
-    return (
-        verb.tag_ == "VBG"
-        and len(subjects) == 1
-        and is_thing(subjects[0])
-        and (head.lemma_ == "be" or subjects[0].dep_ == "nsubjpass")
-        and verb.dep_ == "advcl"
-        and verb.i > 0
-        and verb.nbor(-1).text == ","
-        and head.dep_ == "ccomp"
-        and head.i < verb.i
-        and head.head.i < head.i
-        and head.head.pos_ in ("VERB", "AUX")
-    )
+def set_off(verb: Token) -> bool:
+    """A comma or a dash stands just before the verb or the word opening its clause (`, saying`, `- while chanting`)."""
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ == "mark")])
+    return first > 0 and verb.doc[first - 1].text in (",", "-", "–", "—")
+
+
+def opened_by_wh_word(clause: Token) -> bool:
+    """A relative clause, or one the parser took for another kind that a "where", "who" or "which" opens."""
+    return clause.dep_ == "relcl" or (clause.dep_ in ("advcl", "ccomp") and any(c.tag_ in ("WRB", "WDT", "WP") and c.lower_ != "when" and c.i < clause.i for c in clause.children))
 
 
 def noun_set_off_before(verb: Token, quoted: list[bool]) -> Token | None:
@@ -363,6 +363,14 @@ def raised_subject(verb: Token, quoted: list[bool]) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and not quoted[c.i]), None)
 
 
+def maker_of_words(noun: Token, quoted: list[bool]) -> Token | None:
+    """`Clinton made a comment that described them as “…”`: words that say something (a comment, a statement) are
+    said by whoever made, issued or gave them; none when they are no object of a verb with a subject of its own."""
+    if noun.lemma_.lower() not in lexicon().speech_nouns or noun.dep_ != "dobj":
+        return None
+    return next((s for s in subjects_of(noun.head, quoted) if s.dep_ == "nsubj" and s.tag_ not in ("WP", "WDT")), None)
+
+
 def named_by_apposition(noun: Token) -> Token:
     """The name an appositive describes ("McConnell, now the majority leader, who said"): the name speaks."""
     while noun.dep_ == "appos" and noun.head.i != noun.i:
@@ -477,6 +485,25 @@ def noun_cue(window: list[Token], chain: list[Token]) -> Cue | None:
             owners = [c for c in token.children if c.dep_ == "poss"]
             if owners and (token in chain or not chain):
                 return Cue(token.text, token.lemma_.lower(), owners[0], 5)
+            author = author_before_colon(token, window)
+            if author is not None:
+                return Cue(token.text, token.lemma_.lower(), author, 5)
+    return None
+
+
+def author_before_colon(noun: Token, window: list[Token]) -> Token | None:
+    """`the site rated this statement by Trump on June 11:`, `Here is the statement from the Roe campaign:`: words
+    credited "by" or "from" someone, in the clause that introduces the quote with a colon, are that one's."""
+    if not window or window[-1].text != ":" or any(t.i > noun.i and t.pos_ in ("VERB", "AUX") for t in window):
+        return None
+    words = lexicon()
+    # the parser may hang the "by" on the verb, as a passive's agent (`Consider this statement by Roe:`)
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    for prep in {*(c for c in noun.children if c.dep_ == "prep"), *([after] if after is not None else [])}:
+        if prep.lower_ in ("by", "from"):
+            for author in prep.children:
+                if author.dep_ == "pobj" and (names_someone(author) or author.lemma_.lower() in words.group_nouns or author.lemma_.lower() in words.person_nouns):
+                    return author
     return None
 
 

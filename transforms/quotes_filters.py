@@ -59,6 +59,19 @@ def is_title_case(text: str) -> bool:
     return bool(words) and all(not w[0].islower() or w.lower() in FUNCTION_WORDS for w in words) and not words[0][0].islower()
 
 
+def reported_by_saying(cue: Cue | None) -> bool:
+    """The cue is a word or phrase of saying, not some other verb the quote stands next to or hangs from."""
+    return cue is not None and (cue.token is None or cue.verb_lemma in lexicon().speech_verbs)
+
+
+def is_proper_name(ctx: QuoteContext, text: str, quote_tokens: set[int]) -> bool:
+    """Two to six words, all capitalised but short function words, with no verb among them and no sentence ending
+    inside: a name, not a sentence (`“The Donald. Big Daddy.”` are two)."""
+    if not 2 <= word_count(text) <= MAX_TITLE_WORDS or not is_title_case(text) or any(mark in text.rstrip(".!?,;: ") for mark in SENTENCE_END):
+        return False
+    return not any(ctx.doc[i].pos_ in ("VERB", "AUX") for i in quote_tokens)
+
+
 def is_headline(ctx: QuoteContext, span: QuoteSpan) -> bool:
     """The quote sits in a short title-case paragraph: a headline or subhead, where quote marks cite, not report;
     or in single marks in a short first paragraph and the story quotes the same words again (`Flynn says Trump
@@ -183,6 +196,10 @@ def is_speech(
         return False
     if is_title_case(capitalised_by_choice(ctx, span, text)) and modifies_the_next_noun(ctx, quote_tokens):
         # `the “Star Wars” defence plan`: a capitalised name set before a noun names it, even in reported speech
+        return False
+    if not reported_by_saying(cue) and is_proper_name(ctx, text, quote_tokens):
+        # `introduced the “War On Drugs,” which …`, `On “Face the Nation,” Sanders …`: a name in marks that no word
+        # of saying reports names a programme, a law or an event; it quotes no one
         return False
     return cue is not None or word_count(text) >= MIN_UNATTRIBUTED_WORDS or is_sentence_after_attributed_quote(ctx, span, previous)
 

@@ -25,7 +25,7 @@ from transforms.quotes_context import (
     phrase_head,
     title_before,
 )
-from transforms.quotes_cues import subject_of
+from transforms.quotes_cues import names_someone, subject_of
 from transforms.quotes_lexicon import lexicon
 from transforms.quotes_marks import SIGNATURE, TRANSCRIPT_LABEL, QuoteSpan
 
@@ -240,7 +240,8 @@ def mention_root(ctx: QuoteContext, mention: dict) -> int | None:
 def untagged_subject(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[Span, float, bool] | None:
     """The proper noun the tagger saw as no name at all that is the subject of the nearest main clause before the
     pronoun ("Hendricks, the team's coach, was fired … he said"), less one whose given name is of the other gender:
-    its name, its cost in sentences, and whether its given name is of the pronoun's gender."""
+    its name, its cost in sentences, and whether its given name, or else its title ("Ms Detakats"), is of the
+    pronoun's gender."""
     here = bisect.bisect_right(ctx.sentence_starts, pronoun.idx) - 1
     for back, sentence in enumerate(reversed(ctx.sentences[max(here - MAX_PRONOUN_DISTANCE, 0) : here + 1])):
         for token in sentence:
@@ -250,16 +251,42 @@ def untagged_subject(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[Sp
             words = proper_words(span)
             if not words or any(t.ent_type_ for t in span):
                 continue
-            given = given_name_gender(words)
-            if given not in ("-", gender):
+            implied = given_name_gender(words)
+            if implied == "-":
+                implied = next((title_gender(t) for t in span if is_title_word(t)), "-")
+            if implied not in ("-", gender):
                 continue
-            return span, back + NON_SPEAKER_COST, given == gender
+            return span, back + NON_SPEAKER_COST, implied == gender
     return None
 
 
+def title_gender(token: Token) -> str:
+    """'m', 'f' or '-': the gender a title implies ("Ms" -> 'f')."""
+    titles = lexicon().titles
+    return titles.get(token.lower_, titles.get(token.lower_.rstrip("."), "-"))
+
+
 def proper_words(span: Span) -> list[str]:
-    """The proper nouns of a name, less titles ("Sen.", "Mr")."""
-    return [t.text for t in span if t.pos_ == "PROPN" and not is_title_word(t)]
+    """The proper nouns ending the span, less titles ("Sen.", "Mr"): the name, not what comes before a common noun
+    (`BP chief executive Lord Browne` -> Browne)."""
+    words: list[str] = []
+    glued = False
+    for token in reversed(span):
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if words and token.text in ("-", "'", "’") and not token.whitespace_ and before is not None and before.pos_ == "PROPN" and not before.whitespace_:
+            glued = True  # "Magnenat-Thalman", "O'Neil": one word
+            words[0] = token.text + words[0]
+            continue
+        if token.pos_ != "PROPN":
+            if words:
+                break
+            continue
+        if glued:
+            words[0] = token.text + words[0]
+            glued = False
+        elif not is_title_word(token):
+            words.insert(0, token.text)
+    return words
 
 
 def is_title_word(token: Token) -> bool:
@@ -269,8 +296,14 @@ def is_title_word(token: Token) -> bool:
 
 
 def name_referent(ctx: QuoteContext, span: Span) -> str:
-    """A person named by words the tagger saw as no name, made a referent of its own in ctx.nominals."""
-    name = " ".join(proper_words(span))
+    """A person named by words the tagger saw as no name: the person of that surname the story names elsewhere
+    ("Mr Hague" for William Hague), else a referent of its own in ctx.nominals."""
+    words = proper_words(span)
+    entity = entity_by_surname(ctx, words)
+    title = next((title_gender(t) for t in span if is_title_word(t)), "-")
+    if entity is not None and (title == "-" or first_name_gender(entity) in ("-", title)):
+        return entity["entity_id"]
+    name = " ".join(words)
     referent_id = f"name-{span.start}"
     ctx.nominals[referent_id] = {"entity_id": referent_id, "name": name, "label": "PERSON", "text": span.text, "start_char": span.start_char, "end_char": span.end_char}
     return referent_id
@@ -449,4 +482,20 @@ def is_main_subject(token: Token) -> bool:
 
 def role_cost(token: Token) -> float:
     """How much farther, in sentences, a mention counts as being for its role: none for the subject of a main clause."""
-    return 0 if is_main_subject(token) else SUBORDINATE_SUBJECT_COST if does_something(token) else NON_SUBJECT_COST
+    if is_main_subject(token) or introduced_by_role(token):
+        return 0
+    return SUBORDINATE_SUBJECT_COST if does_something(token) else NON_SUBJECT_COST
+
+
+def introduced_by_role(token: Token) -> bool:
+    """A name set off with who the person is (`… concerns Henry Crespo, president of the caucus`), in a sentence whose
+    subject is no one: the story introduces someone it is about to quote. Beside someone who acts (`he met Ray Ortiz,
+    the union's head`), the one acting stays the topic."""
+    head = phrase_head(token)
+    if not any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children):
+        return False
+    root = token.sent.root
+    # the main clause, and the clauses the parser may have hung a main one's subject on (`But Mr Howard denied Mr
+    # Yeo, his spokesman, said …`, where "said" took the root)
+    clauses = [root, *(c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis"))]
+    return not any(c.dep_ in SUBJECT_DEPS and names_someone(c) for clause in clauses for c in clause.children)

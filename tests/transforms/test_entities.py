@@ -174,6 +174,27 @@ def test_an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surna
     assert entity_named(entities, "Ted Cruz")["n_mentions"] == 1
 
 
+@pytest.mark.parametrize("marks", ['""', "“”"])
+def test_a_nickname_in_quote_marks_stays_inside_the_name(nlp, marks):
+    text = f"Rep. Thomas J. {marks[0]}Tommy{marks[1]} Walsh spoke at length. Walsh, 61, left early."
+    _, entities = rows_for(nlp, text)
+    assert entity_named(entities, f"Thomas J. {marks[0]}Tommy{marks[1]} Walsh")["n_mentions"] == 2
+
+
+def test_an_honorific_and_one_name_is_a_person_whatever_the_tagger_said(nlp):
+    _, entities = rows_with_model_entities(
+        nlp, "William Hague said he would not stand. Asked again, Mr Hague replied.", [("William Hague", "PERSON"), ("Mr Hague", "GPE")]
+    )
+    assert [(e["name"], e["label"], e["n_mentions"]) for e in entities] == [("William Hague", "PERSON", 2)]
+
+
+def test_a_given_name_and_a_surname_written_after_mr_are_a_person(nlp):
+    text = "Vince Cable says households struggle with debt. Mr Cable told the BBC that banks were to blame."
+    _, entities = rows_with_model_entities(nlp, text, [("Vince Cable", "ORG"), ("Cable", "PERSON"), ("BBC", "ORG")])
+    assert entity_named(entities, "Vince Cable")["label"] == "PERSON"
+    assert entity_named(entities, "Vince Cable")["n_mentions"] == 2
+
+
 def test_a_given_name_alone_is_the_one_person_of_that_name(nlp):
     _, entities = rows_with_model_entities(
         nlp,
