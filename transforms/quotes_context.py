@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from transforms.clean import match_dateline
+from transforms.entities_spans import is_separator
 from transforms.quotes_lexicon import lexicon
 from transforms.quotes_marks import QuoteSpan, paragraph_bounds
 
@@ -174,9 +175,9 @@ def name_span(subject: Token) -> Span:
     while start < subject.i and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("this", "that")):
         start += 1
     # a place set off by commas before the name is no part of it (`in Manchester, N.H., Sen. Roy Whitaker`, which
-    # the parser may hang on the name)
-    commas = [t.i for t in doc[start : subject.i] if t.text == ","]
-    start = commas[-1] + 1 if commas else start
+    # the parser may hang on the name), nor a wire dateline's date before its dash (`CHICAGO, March 17 - Acme said`)
+    breaks = [t.i for t in doc[start : subject.i] if t.text == "," or is_separator(doc, t.i)]
+    start = breaks[-1] + 1 if breaks else start
     end = subject.i + 1
     while end < len(doc) and doc[end].head.i == subject.i and doc[end].dep_ in ("flat", "compound"):
         end += 1
@@ -199,22 +200,30 @@ def modifies_a_common_noun(token: Token) -> bool:
 
 
 DEFINITE_DETERMINERS = frozenset(("the", "this", "that", "these", "those"))
+# how many sentences back a named source that spoke makes a definite text noun ("the paper") a second mention of it
+SOURCE_ANAPHOR_SENTENCES = 3
 
 
 def nominal_mentions(ctx: QuoteContext) -> list[dict]:
     """Mentions of the people the text introduces by role, not by name: an indefinite or bare noun phrase
     headed by a person noun ("a Drexel spokesman", "one trader", "Ministers") or a group noun ("a campaign",
     "Clinton's campaign", "the Marsh campaign") introduces one; a later definite
-    one with the same head and number ("the spokesman") mentions the same person again. Each becomes a referent
+    one with the same head and number ("the spokesman") mentions the same person again. A plural subject of a verb
+    of saying ("the two companies said") introduces a group whatever its head and determiner, and a text that says
+    things ("the report said", document_nouns.txt) a thing a later "it" stands for. Each becomes a referent
     in ctx.nominals (written as first introduced, no name, no entity) that a pronoun can resolve to."""
     words = lexicon()
-    person_nouns, group_nouns = words.person_nouns, words.group_nouns
+    person_nouns, group_nouns, document_nouns = words.person_nouns, words.group_nouns, words.document_nouns
     introduced: dict[tuple[str, bool], str] = {}  # (head lemma, plural) -> referent id
     found = []
     for token in ctx.doc:
         lemma = token.lemma_.lower()
         group = lemma in group_nouns
-        if token.pos_ != "NOUN" or not (group or lemma in person_nouns) or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
+        # whatever its head, a plural that speaks ("the two companies said") is a group a later "they" stands for,
+        # definite or not: it gathers those named before it; so is a text that speaks ("the report said") the "it"
+        document = lemma in document_nouns and token.tag_ == "NN"
+        speaking = (token.tag_ == "NNS" or document) and reports_speech(token)
+        if token.pos_ != "NOUN" or not (group or speaking or lemma in person_nouns) or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
             continue
         if phrase_head(token) != token or head_entity(ctx, token) is not None:
             continue  # a role given to someone named ("Jack Ward, president of …", "the spokesman, John Smith")
@@ -223,17 +232,22 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
         # a named possessor introduces someone new ("Tony Blair's official spokesman"), and a name says which group
         named = group and is_named_group(token)
         definite = not named and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
-        if definite and key not in introduced:
+        if definite and key not in introduced and not speaking:
             continue  # "the chancellor" is someone named elsewhere, or no one the text introduced
         span = nominal_span(ctx, token)
-        if not definite:
+        source = source_that_spoke_before(ctx, token) if definite and document else None
+        if source is not None:
+            # `The People's Daily said … The paper added`: the paper is the one named, mentioned again
+            found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": source["entity_id"], "label": source["label"], "spoke": reports_speech(token)})
+            continue
+        if not definite or key not in introduced:
             referent_id = f"nominal-{token.i}"
             introduced[key] = referent_id
             ctx.nominals[referent_id] = {
                 "entity_id": referent_id,
                 "name": None,
                 # a plural is a group of people, "they"; a body of people is "it" or "they", as an organisation is
-                "label": "ORG" if group else "NORP" if key[1] else "PERSON",
+                "label": "ORG" if group or document else "NORP" if key[1] else "PERSON",
                 "text": span.text,
                 "start_char": span.start_char,
                 "end_char": span.end_char,
@@ -241,6 +255,19 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
             ctx.genders[referent_id] = person_nouns.get(lemma, "-")
         found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": introduced[key], "label": ctx.nominals[introduced[key]]["label"], "spoke": reports_speech(token)})
     return found
+
+
+def source_that_spoke_before(ctx: QuoteContext, noun: Token) -> dict | None:
+    """The latest mention of a named source other than a person (a paper, an agency, a bank) that was the subject of
+    a verb of saying in the noun's sentence or the few before: "the paper", "the newsletter" after it names it again."""
+    here = bisect.bisect_right(ctx.sentence_starts, noun.idx) - 1
+    start = ctx.sentence_starts[max(here - SOURCE_ANAPHOR_SENTENCES, 0)]
+    spoke = [
+        mention
+        for mention in ctx.mentions_between(start, noun.idx)
+        if mention["label"] != "PERSON" and (span := ctx.mention_span(mention)) is not None and reports_speech(span.root)
+    ]
+    return spoke[-1] if spoke else None
 
 
 def is_named_group(noun: Token) -> bool:

@@ -303,7 +303,8 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
     parser hung the name on the fronted phrase's last noun as an apposition; a name in apposition to a common
     noun, ending that phrase just before the verb, is the verb's subject. So is a person's name it coordinated
     with the last noun of a fronted clause (`When terrorists strike at the front, Obama and Clinton call them
-    “…”`), and a name a fronted participle's phrase swallowed (`Speaking at a town hall in Manchester, N.H., Sen.
+    “…”`), or hung on the name of a body ending it (`In a filing with the SEC, Ann Lowe, a Boston investor,
+    said`), and a name a fronted participle's phrase swallowed (`Speaking at a town hall in Manchester, N.H., Sen.
     Roy Whitaker said`)."""
     for phrase in verb.lefts:
         if phrase.dep_ not in ("prep", "advcl") or any(not t.is_punct for t in verb.doc[phrase.right_edge.i + 1 : verb.i]):
@@ -311,8 +312,12 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
         names = [
             t
             for t in phrase.subtree
-            if t.pos_ == "PROPN" and t.head.pos_ == "NOUN" and not quoted[t.i]
-            and (t.dep_ == "appos" or t.dep_ == "conj" and t.ent_type_ == "PERSON" and t.right_edge.i == phrase.right_edge.i)
+            if t.pos_ == "PROPN" and not quoted[t.i]
+            and (
+                t.head.pos_ == "NOUN" and (t.dep_ == "appos" or t.dep_ == "conj" and t.ent_type_ == "PERSON" and ends_phrase(t, phrase))
+                # a person hung on the name of a body or a place that ends the phrase is no part of it
+                or t.dep_ in ("appos", "conj") and t.ent_type_ == "PERSON" and t.head.ent_type_ not in ("PERSON", "") and ends_phrase(t, phrase)
+            )
         ]
         if names:
             return names[-1]
@@ -328,6 +333,12 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
             # set off by a comma just before the verb, which the parser took into the fronted phrase
             return last
     return None
+
+
+def ends_phrase(token: Token, phrase: Token) -> bool:
+    """The token's own words end the phrase, but for punctuation (`In a filing with the SEC, Ann Lowe, a Boston
+    investor, said`: the comma after the appositive is the phrase's last token)."""
+    return all(t.is_punct for t in token.doc[token.right_edge.i + 1 : phrase.right_edge.i + 1])
 
 
 def subjects_of(verb: Token, quoted: list[bool]) -> list[Token]:
@@ -436,10 +447,21 @@ def follows_quote_directly(verb: Token, window: list[Token], after: bool) -> boo
     """`“…,” Vitter demanded.` / `“…,” said Caddell`: the verb comes right after the quote, with at most its subject before it."""
     if not after or not window:
         return False
+    if verb.dep_ == "relcl" and any(t.tag_ in ("WDT", "WP") and t.i < verb.i for t in window):
+        return False  # `a plan for “stabilisers” under which there would be cuts`: a relative clause on the quoted words
     if is_subordinate(verb) or reports_a_clause_of_its_own(verb, window) or is_infinitive(verb):
         return False
     leading = [t for t in window if t.i < verb.i and not t.is_punct]
     return all(t in verb.children or verb in t.ancestors for t in leading) and len(leading) <= 6
+
+
+def opens_sentence_inverted(verb: Token, window: list[Token], after: bool) -> bool:
+    """`Said one analyst of the plan, “…”`: a finite verb of saying that opens the sentence and introduces the quote
+    with a comma or colon has its subject after it, as an inverted verb after a quote does (in a headline-like
+    `Calls men names like “pigs”` the noun after the verb is its object)."""
+    if after or not window or window[0].i != verb.i or window[-1].text not in (",", ":") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    return verb.lemma_.lower() in lexicon().speech_verbs
 
 
 def is_infinitive(verb: Token) -> bool:
@@ -520,7 +542,6 @@ def frames_a_verb_of_saying(noun: Token) -> bool:
 def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], after: bool, quoted: list[bool]) -> list[Cue]:
     """The reporting verbs in a window from the parse, best first: a verb of saying the quote hangs from scores
     highest; any verb the quote is the complement of, or that directly follows it, also qualifies."""
-    speech_verbs = lexicon().speech_verbs
     ranked: list[tuple[tuple, Cue]] = []
     quote_start = min(quote_tokens, default=0)
     for token in window:
@@ -528,7 +549,7 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
             continue
         # a light verb with a noun of saying ranks below a verb of saying: in "Cole said the rally sends
         # a message that “…”" the words are Cole's
-        speech = 3 if token.lemma_.lower() in speech_verbs or words_it_as(token) else 2 if says_by_noun(token) else 0
+        speech = 3 if is_verb_of_saying(token) or words_it_as(token) else 2 if says_by_noun(token) else 0
         governs = token in chain and not in_clause_joined_to(token, quote_tokens)
         if (is_subordinate(token) and not governs) or (not speech and completes_with_own_subject(token)):
             continue
@@ -537,14 +558,15 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         introduces = introduces_with_colon(token, window, after) or (speech == 3 and introduces_with_comma(token, window, after))
         if not (speech or adjacent or governs or introduces):
             continue
-        if speech and addressed_passively(token) and not any(a.lemma_.lower() in speech_verbs for a in token.ancestors):
+        if speech and addressed_passively(token) and not any(a.lemma_.lower() in lexicon().speech_verbs for a in token.ancestors):
             # `a landlord had been told he could “…”`: the subject of a passive verb of addressing is the
             # listener; with no agent the teller goes unnamed, and no verb around says the words instead (but in `Reed
             # said the jury was told …` Reed reports them)
             ranked.append(ranked_cue(token, None, speech, governs or parenthetical, adjacent or introduces, quote_start))
             continue
         subject = object_quoted_as_saying(token, quoted) or (leading_subject(token, window) if adjacent else None)
-        subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if adjacent and not has_quoted_subject(token, quote_tokens) else None)
+        inverted = (adjacent and not has_quoted_subject(token, quote_tokens)) or opens_sentence_inverted(token, window, after)
+        subject = subject or subject_of(token, quoted) or (inverted_subject(token, quoted) if inverted else None)
         if subject is None or names_with_the_quote(subject, token, quote_tokens) or says_how(token, subject, quote_tokens):
             continue
         if speech or token.lemma_ == "be":
@@ -595,6 +617,14 @@ def owner_of_words(subject: Token) -> Token:
     if subject.pos_ != "NOUN" or subject.lemma_.lower() not in lexicon().speech_nouns:
         return subject
     return next((c for c in subject.children if c.dep_ == "poss"), subject)
+
+
+def is_verb_of_saying(verb: Token) -> bool:
+    """A verb of saying, unless a particle makes it one of doing (`they could call in their loans “at any moment”`)."""
+    words = lexicon()
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    lemma = verb.lemma_.lower()
+    return lemma in words.speech_verbs and not any((lemma, particle) in words.phrasal_not_of_saying for particle in particles)
 
 
 def in_clause_joined_to(verb: Token, quote_tokens: set[int]) -> bool:
@@ -663,6 +693,11 @@ def is_thing(noun: Token) -> bool:
     """A common noun that names no person or group and no words (`proposals`, `an amount`; not `the statement`)."""
     words = lexicon()
     return noun.pos_ == "NOUN" and not names_someone(noun) and noun.lemma_.lower() not in words.person_nouns and noun.lower_ not in words.speech_nouns
+
+
+def says_nothing(noun: Token) -> bool:
+    """A thing that is no text either (`Such targets`, not `A GAO report`, which finds and says things)."""
+    return is_thing(noun) and noun.lemma_.lower() not in lexicon().document_nouns
 
 
 def completes_with_own_subject(verb: Token) -> bool:
@@ -807,9 +842,10 @@ def find_cue(ctx: QuoteContext, k: int, quote_tokens: set[int]) -> Cue | None:
         if cue.score == best.score and reports_rather_than(cue, best, quote_tokens):
             best = cue
     best = next((cue for cue in candidates if holds_in_subordinate_clause(cue, best, chain, quote_tokens)), best)
-    if is_incidental(best) and best.token is not None and best.subject is not None and best.subject.pos_ == "PRON":
+    if is_incidental(best) and best.token is not None and best.subject is not None and (best.subject.pos_ == "PRON" or says_nothing(best.subject)):
         # `A spokesman said there were 40 members. They shared a belief in the “…”`: a sentence whose subject only
-        # points back, with no verb of saying, goes on with the report before it, in the reporter's words
+        # points back, or is a thing that says nothing (`Such targets threatened to cause conflicts “…”`), with no
+        # verb of saying, goes on with the report before it, in the reporter's words
         return reported_in_sentence_before(ctx, best.token.sent) or best
     return best
 

@@ -25,11 +25,13 @@ class Lexicon:
     work_cues: frozenset[str]
     term_cues: tuple[str, ...]  # lower-cased words that hold up the quote after them as a term
     speech_phrases: tuple[tuple[str, ...], ...]  # lower-cased words of each multi-word cue
+    phrasal_not_of_saying: frozenset[tuple[str, str]]  # (lemma, particle) of a verb of saying made one of doing
     pronouns: dict[str, tuple[str, str]]  # pronoun -> (gender, number)
     titles: dict[str, str]  # lower-cased title -> gender it implies ('m', 'f' or '-')
     first_names: dict[str, str]  # lower-cased first name -> 'm', 'f' or '-' (either)
     person_nouns: dict[str, str]  # lemma of a noun naming a person by role -> gender it implies
     group_nouns: frozenset[str]  # lemmas of nouns naming a body of people that speaks as one
+    document_nouns: frozenset[str]  # lemmas of nouns naming a text that says things ("the report said")
     offices: dict[str, str]  # lower-cased word of a title or of a description -> the office it names
     dialogue_verbs: dict[str, str]  # lemma of a verb of asking or replying -> 'ask' or 'reply'
 
@@ -49,11 +51,13 @@ def lexicon() -> Lexicon:
         work_cues=frozenset(data_lines("work_cues.txt")),
         term_cues=tuple(line.lower() for line in data_lines("term_cues.txt")),
         speech_phrases=tuple(tuple(line.lower().split()) for line in data_lines("speech_phrases.txt")),
+        phrasal_not_of_saying=frozenset(tuple(line.lower().split()) for line in data_lines("phrasal_verbs_not_of_saying.txt")),
         pronouns={word: (fields[0], fields[1]) for word, fields in pronouns.items()},
         titles={word: fields[0] for word, fields in _table("titles.tsv").items()},
         first_names=first_name_genders(),
         person_nouns={word: fields[0] for word, fields in _table("person_nouns.tsv").items()},
         group_nouns=frozenset(data_lines("group_nouns.txt")),
+        document_nouns=frozenset(data_lines("document_nouns.txt")),
         offices={word: fields[0] for word, fields in _table("offices.tsv").items()},
         dialogue_verbs={word: fields[0] for word, fields in _table("dialogue_verbs.tsv").items()},
     )

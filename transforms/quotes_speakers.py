@@ -37,6 +37,8 @@ TURN_LABEL = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s*")
 NON_SUBJECT_COST = 1.5
 NON_SPEAKER_COST = 0.5
 SUBORDINATE_SUBJECT_COST = 1.0
+# how many sentences back a bare "one" (`“…,” one said`) looks for the group it is one of
+ONE_OF_GROUP_SENTENCES = 2
 LABEL_DOUBT_COST = 0.5  # a speaker's name the tagger labelled other than a person's, as a "he" or "she"
 ENTITY_LABEL_PREFERENCE = ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART")
 
@@ -378,6 +380,10 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
     """The speaker row fields for a cue's subject token."""
     words = lexicon()
     subject = past_the_dateline(ctx, subject)
+    group = group_one_belongs_to(ctx, subject)
+    if group is not None:
+        # `Diplomats were more blunt. “…,” one said`: one of that group, written as the group was
+        return Speaker(group.text, group.start_char, group.end_char, None, None, "pronoun")
     if subject.lower_ in words.pronouns and subject.pos_ == "PRON":
         entity = resolve_pronoun(ctx, subject)
         if entity is not None and entity["entity_id"] in ctx.nominals and entity["name"] is None:
@@ -406,6 +412,23 @@ def speaker_of(ctx: QuoteContext, subject: Token) -> Speaker:
     # "The New York businessman", "Gary Johnson’s doctor": nobody named, whatever the modifiers name
     span = nominal_span(ctx, subject)
     return Speaker(span.text, span.start_char, span.end_char, None, None, "explicit")
+
+
+def group_one_belongs_to(ctx: QuoteContext, subject: Token) -> Span | None:
+    """The group that a bare "one" as the subject is a member of: the plural subject nearest before it, in its own
+    sentence or the two before (`Several pilots were angry. “…,” one said`); none for "one analyst", "no one" or
+    "one of them", which say who."""
+    if subject.lower_ != "one" or any(True for _ in subject.children):
+        return None
+    here = bisect.bisect_right(ctx.sentence_starts, subject.idx) - 1
+    for sentence in reversed(ctx.sentences[max(here - ONE_OF_GROUP_SENTENCES, 0) : here + 1]):
+        plurals = [
+            t for t in sentence
+            if t.i < subject.i and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and not ctx.quoted[t.i]
+        ]
+        if plurals:
+            return nominal_span(ctx, plurals[-1])
+    return None
 
 
 def given_names(span: Span, subject: Token) -> list[Token]:

@@ -1752,6 +1752,7 @@ def test_a_name_the_tagger_missed_is_the_proper_nouns_ending_the_speakers_phrase
     [
         ('Hodgson believes a winter break carries many advantages, explaining: "It is the perfect chance to rest."', "Hodgson"),
         ('Ms Lane said the plan works well, adding: "We tested it."', "Ms Lane"),
+        ('The minister hoped last week\'s survey of household spending was wrong, saying such surveys "are often far off the mark."', "The minister"),
     ],
 )
 def test_a_participle_of_saying_on_a_clause_about_a_thing_is_the_believers(nlp, text, speaker):
@@ -1897,3 +1898,88 @@ def test_a_time_the_parser_makes_a_second_subject_is_not_the_speaker(nlp):
 def test_a_noun_of_saying_that_only_does_something_gives_its_possessor_no_words(nlp):
     # "come" neither says nor equates the comments with the quote: the title stays a title
     assert extract(nlp, "Ann Lee says the claim is wrong. Her comments come in a radio series called 'The Quiet Years'.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The board met on Friday to vote on the merger. Said one shareholder of the result, "Nobody in the room expected it to pass."', "one shareholder"),
+        ('The council approved the budget late on Tuesday. Added the mayor after the vote, "We will not raise taxes next year."', "the mayor"),
+    ],
+)
+def test_a_verb_of_saying_opening_the_sentence_before_the_quote_has_its_subject_after_it(nlp, text, speaker):
+    row = only_quote(nlp, text)
+    assert row["attribution"] == "explicit" and row["speaker"].startswith(speaker)
+
+
+def test_a_relative_clause_on_the_quoted_words_does_not_attribute_them(nlp):
+    text = 'The bank unveiled a plan for "growth bonds" under which there would be lower rates for small firms.'
+    assert all(row["speaker"] is None or "rates" not in row["speaker"] for row in extract(nlp, text))
+
+
+@pytest.mark.parametrize("reporting", ["They said its lenders could call in their loans", "The lenders, they said, could force Bolt into bankruptcy"])
+def test_a_plural_that_spoke_is_the_they_of_a_later_quote(nlp, reporting):
+    text = (
+        "Acme Corp wants to buy Bolt Inc, a rival maker of tools. Acme said it would pay 40 mln dlrs for the firm.\n"
+        '    The two firms said in a filing that Bolt "could run out of cash within days."\n'
+        f'    {reporting} "at any moment."'
+    )
+    rows = extract(nlp, text)
+    assert [(row["speaker"], row["attribution"]) for row in rows] == [("The two firms", "explicit"), ("The two firms", "pronoun")]
+
+
+def test_a_bare_one_speaks_for_the_group_named_just_before(nlp):
+    pilots = 'The airline cut 300 jobs on Monday. Several pilots were angry at the news. "Nobody told us a thing until this morning," one said.'
+    managers = 'The fund lost money again. "This was a bad year for everyone," one of the managers said.'
+    got = [(row["speaker"], row["attribution"]) for row in extract(nlp, f"{pilots}\n\n{managers}")]
+    assert got == [("Several pilots", "pronoun"), ("one of the managers", "explicit")]
+
+
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        (
+            [
+                "Exports from Brazil fell in March.",
+                "The report said imports from the U.S. had also fallen.",
+                'It said the trade surplus was "far below what the government had hoped."',
+            ],
+            ("The report", None),
+        ),
+        (  # a definite text noun just after a named source spoke names that source again
+            [
+                "The Daily Courier said on Sunday that floods had cut the main road to the coast.",
+                "The paper added that farmers in the valley had lost most of their crops.",
+                '"Every district must send help to the valley at once," it said.',
+            ],
+            ("it", "Daily Courier"),
+        ),
+    ],
+)
+def test_a_text_that_spoke_is_the_it_of_a_later_quote(nlp, paragraphs, expected):
+    (row,) = extract(nlp, "\n\n".join(paragraphs))
+    assert (row["speaker"], row["speaker_name"], row["attribution"]) == (*expected, "pronoun")
+
+
+def test_a_thing_as_the_subject_of_a_verb_not_of_saying_leaves_the_quote_to_the_report_before(nlp):
+    limits = 'Ms Ortega said she doubted the new limits could ever be enforced. Such limits would create "endless disputes between the regions and the capital."'
+    condition = 'Ms Ortega said the mill would be sold by the end of the year. A key condition will be that the buyer keeps "every one of the 300 jobs."'
+    rows = extract(nlp, f"{limits}\n\n{condition}")
+    assert len(rows) == 2 and {row["speaker_name"] for row in rows} == {"Ortega"}
+
+
+def test_a_wire_datelines_date_is_no_part_of_the_name_after_it(nlp):
+    text = 'BOSTON, May 4 - Harbor Freight Lines Inc said "several hundred" of its drivers had returned to work.'
+    row = only_quote(nlp, text)
+    assert text[row["speaker_start_char"] : row["speaker_end_char"]] == row["speaker_name"] == "Harbor Freight Lines Inc"
+
+
+def test_a_person_the_parser_hung_on_a_body_ending_a_fronted_phrase_is_the_subject(nlp):
+    filing = only_quote(nlp, 'In a filing with the Securities and Exchange Commission, Ann Lowe, a Boston investor, said the bids for her stake came "on several occasions last year."')
+    assert filing["speaker_name"] == "Ann Lowe"
+
+
+def test_a_verb_of_saying_made_one_of_doing_by_its_particle_gives_way_to_the_parenthetical_report(nlp):
+    text = 'The union, its leaders said, would call off the strike "as soon as the talks resume."'
+    row = only_quote(nlp, text)
+    assert (row["speaker"], row["verb_lemma"]) == ("its leaders", "say")
