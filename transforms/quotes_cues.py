@@ -417,9 +417,21 @@ def phrase_cue(window: list[Token], quoted: list[bool]) -> Cue | None:
                     continue
                 objects = [c for c in last.children if c.dep_ == "pobj"]
                 subject = objects[0] if objects else (window[i + len(phrase)] if i + len(phrase) < len(window) else None)
+                if subject is not None and not names_someone(subject) and reports_with_a_speaker(window[i], quoted):
+                    continue
                 text = " ".join(t.text for t in window[i : i + len(phrase)])
                 return Cue(text, text.lower(), subject, 9)
     return None
+
+
+def reports_with_a_speaker(first: Token, quoted: list[bool]) -> bool:
+    """The phrase hangs on a verb of saying with a subject of its own. Where the phrase names no one (`“…,” the
+    former president said, according to a transcript`) it only tells where the reporter got the words, and the
+    verb's subject said them; one naming someone (`According to Yahoo News, Lehrich said`) is the outer source."""
+    verb = first.head
+    if verb.i == first.i or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().speech_verbs:
+        return False
+    return bool(subjects_of(verb, quoted))
 
 
 def noun_cue(window: list[Token], chain: list[Token]) -> Cue | None:

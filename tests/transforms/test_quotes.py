@@ -230,6 +230,17 @@ def test_of_verbs_not_of_saying_the_outermost_clause_speaks(nlp, text, speaker):
     assert row["speaker"] == speaker
 
 
+def test_according_to_a_document_or_unnamed_people_leaves_the_quote_to_the_verbs_speaker(nlp):
+    texts = [
+        '"We will not close the plant," the mayor told workers, according to a recording obtained by a local paper.',
+        '"I plan to step down in March," Ann Cole said, according to a transcript of the meeting.',
+        'According to people who attended, Ann Cole said: "The vote is lost."',
+    ]
+    assert [only_quote(nlp, text)["speaker"] for text in texts] == ["the mayor", "Ann Cole", "Ann Cole"]
+    # a source that names someone is the outer speaker, as with two verbs of saying
+    assert only_quote(nlp, 'According to the Daily Ledger, Tom Reed said the vote was "already lost."')["speaker"] == "the Daily Ledger"
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [
