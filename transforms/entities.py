@@ -102,13 +102,23 @@ def paternal_surname(name: tuple[str, ...]) -> tuple[str, ...] | None:
     return name[1:2]
 
 
+def reads_as_person(name: tuple[str, ...], label: str) -> bool:
+    """A person's name: one the model labelled so, or a name it took for an organisation that opens with a given name
+    and has a surname after it ("Lester Holt", "Kellyanne Conway"), which later mentions call by the surname too."""
+    if label == "PERSON":
+        return True
+    if label != "ORG" or len(name) not in (2, 3) or not all(w[:1].isupper() and w.replace(".", "").isalpha() for w in name):
+        return False
+    return name_gender(name) != "-" and name[-1].lower().rstrip(".") not in corporate_suffixes()
+
+
 def names_same_entity(words: tuple[str, ...], name: tuple[str, ...], name_label: str) -> bool:
     """Can a mention written ``words`` refer to the entity whose fullest form is ``name``?"""
     if folded(words) == folded(name):
         return True
     if len(words) >= len(name):
         return False
-    if name_label == "PERSON" and words[0][:1].isupper() and words in (name[-len(words) :], surname_of(name)[-len(words) :]):
+    if reads_as_person(name, name_label) and words[0][:1].isupper() and words in (name[-len(words) :], surname_of(name)[-len(words) :]):
         return True
     if name_label == "PERSON" and len(words) == 1 and words == paternal_surname(name):
         return True
@@ -203,7 +213,7 @@ def searchable_forms(cluster: Cluster, label: str) -> set[tuple[str, ...]]:
     """The forms a later bare mention of the entity can take: its forms, and a person's surname."""
     forms = set(cluster.words)
     name = cluster.name_words
-    if label == "PERSON" and len(name) > 1:
+    if reads_as_person(name, label) and len(name) > 1:
         forms.add(surname_of(name))
     return {f for f in forms if not (len(f) == 1 and (f[0].lower() in CONNECTORS or f[0].lower().rstrip(".") in corporate_suffixes()))}
 

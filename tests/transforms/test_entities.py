@@ -135,6 +135,12 @@ def test_surname_after_full_name_is_the_same_person_with_one_label(nlp):
     assert len(entities) == 1 and entities[0]["n_mentions"] == 3
 
 
+def test_a_person_the_model_took_for_an_organisation_is_still_called_by_the_surname(nlp):
+    text = "Nora Pratt anchored the debate. Critics said Pratt was too soft, and Pratt answered them."
+    _, entities = rows_with_model_entities(nlp, text, [("Nora Pratt", "ORG"), ("Pratt", "ORG"), ("Pratt", "ORG")])
+    assert entity_named(entities, "Nora Pratt")["n_mentions"] == 3
+
+
 def test_a_spanish_name_is_called_by_its_first_surname_but_not_by_a_middle_given_name(nlp):
     mentions, entities = rows_with_model_entities(
         nlp,
