@@ -330,7 +330,27 @@ def head_entity(ctx: QuoteContext, subject: Token) -> dict | None:
         for mention in ctx.mentions_between(token.idx - MAX_NAME_CHARS, token.idx + MAX_NAME_CHARS):
             if mention["start_char"] <= token.idx < mention["end_char"]:
                 return ctx.entities.get(mention["entity_id"])
-    return None
+    return person_set_off_before(ctx, subject)
+
+
+def person_set_off_before(ctx: QuoteContext, noun: Token) -> dict | None:
+    """`Eugene Kiely, director of FactCheck.org, said`: a common noun phrase set off by commas right after a person's
+    name that opens the sentence is an apposition describing that person, though the parser, stumbling on an
+    unfamiliar name, made the noun the subject and the name something else."""
+    doc = noun.doc
+    start, end = noun.left_edge.i, noun.right_edge.i
+    closing = end if doc[end].text == "," else end + 1  # the parser may hang the closing comma on the noun
+    if noun.pos_ != "NOUN" or start < 2 or closing >= len(doc) or doc[start - 1].text != "," or doc[closing].text != ",":
+        return None
+    before = [m for m in ctx.mentions_between(doc[start - 1].idx - MAX_NAME_CHARS, doc[start - 1].idx) if m["end_char"] == doc[start - 2].idx + len(doc[start - 2])]
+    if not before or before[-1]["label"] != "PERSON":
+        return None
+    first = ctx.token_at_or_after(before[-1]["start_char"])
+    sentence_start = doc[first].sent.start
+    # only a title may stand before the name in its sentence ("Sen. Ann Lee, chair of …")
+    if any(t.pos_ != "PROPN" for t in doc[sentence_start:first] if not t.is_space):
+        return None
+    return ctx.entities.get(before[-1]["entity_id"])
 
 
 def tells_when(token: Token, noun: Token) -> bool:

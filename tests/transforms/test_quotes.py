@@ -481,6 +481,18 @@ def test_a_reply_to_a_question_put_to_the_speaker_keeps_the_speaker(nlp):
     assert (row["speaker"], row["speaker_name"]) == ("he", "Paul Mbeki")
 
 
+def test_a_noun_set_off_after_a_name_the_parser_stumbled_on_describes_that_person(nlp):
+    # the parser takes "Kiely" for an adverb and "director" for the subject of "said"
+    text = (
+        '"She wants to raise your taxes," Trump said. Clinton\'s plan would raise taxes mainly on households earning '
+        'more than $5 million a year.\n\n'
+        'Eugene Kiely, director of FactCheck.org, said both candidates had stretched the truth. '
+        '"We\'ve seen more false claims from Trump, but Clinton isn\'t immune," he said.'
+    )
+    row = extract(nlp, text)[-1]
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Eugene Kiely")
+
+
 def test_a_noun_of_one_gender_in_apposition_tells_a_persons_gender(nlp):
     text = (
         "Jordan Blake, the council's budget chief, questioned the plan on Monday.\n\n"
