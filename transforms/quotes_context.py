@@ -77,7 +77,9 @@ class QuoteContext:
         # people the text introduces by role, not by name ("a spokesman"), as mentions of referents of their own,
         # and offices that name someone again ("the governor")
         self.nominals: dict[str, dict] = {}
-        self.nominal_mentions = sorted(nominal_mentions(self) + group_mentions(self) + office_mentions(self), key=lambda m: m["start_char"])
+        self.nominal_mentions = sorted(
+            nominal_mentions(self) + group_mentions(self) + office_mentions(self) + document_mentions(self), key=lambda m: m["start_char"]
+        )
         self.nominal_starts = [m["start_char"] for m in self.nominal_mentions]
 
     def token_at_or_after(self, char: int) -> int:
@@ -272,6 +274,24 @@ def group_mentions(ctx: QuoteContext) -> list[dict]:
         ctx.nominals[referent_id] = {"entity_id": referent_id, "name": None, "label": "NORP", "text": text, "start_char": first.start_char, "end_char": last.end_char}
         ctx.genders[referent_id] = "-"
         found.append({"start_char": first.start_char, "end_char": last.end_char, "entity_id": referent_id, "label": "NORP", "spoke": reports_speech(token)})
+    return found
+
+
+def document_mentions(ctx: QuoteContext) -> list[dict]:
+    """A text that is the subject of its clause ("The memo cited …", "a report released Tuesday found …") is a referent
+    of its own a later "it" can stand for, labelled DOCUMENT and written as it stands: `The memo cited numbers in
+    Florida. “…,” it said.` is the memo speaking, not the place the sentence ends on."""
+    found = []
+    for token in ctx.doc:
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in lexicon().document_nouns or ctx.quoted[token.i]:
+            continue
+        if token.dep_ not in ("nsubj", "nsubjpass") or phrase_head(token) != token:
+            continue
+        span = nominal_span(ctx, token)
+        referent_id = f"document-{token.i}"
+        ctx.nominals[referent_id] = {"entity_id": referent_id, "name": None, "label": "DOCUMENT", "text": span.text, "start_char": span.start_char, "end_char": span.end_char}
+        ctx.genders[referent_id] = "-"
+        found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": referent_id, "label": "DOCUMENT", "spoke": reports_speech(token)})
     return found
 
 

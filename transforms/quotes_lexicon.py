@@ -29,6 +29,7 @@ class Lexicon:
     first_names: dict[str, str]  # lower-cased first name -> 'm', 'f' or '-' (either)
     person_nouns: dict[str, str]  # lemma of a noun naming a person by role -> gender it implies
     group_nouns: frozenset[str]  # lemmas of nouns naming a body of people that speaks as one
+    document_nouns: frozenset[str]  # lemmas of nouns naming a text that says things of its own ("the memo")
     offices: dict[str, str]  # lower-cased word of a title or of a description -> the office it names
     dialogue_verbs: dict[str, str]  # lemma of a verb of asking or replying -> 'ask' or 'reply'
 
@@ -52,6 +53,7 @@ def lexicon() -> Lexicon:
         first_names=first_name_genders(),
         person_nouns={word: fields[0] for word, fields in _table("person_nouns.tsv").items()},
         group_nouns=frozenset(data_lines("group_nouns.txt")),
+        document_nouns=frozenset(data_lines("document_nouns.txt")),
         offices={word: fields[0] for word, fields in _table("offices.tsv").items()},
         dialogue_verbs={word: fields[0] for word, fields in _table("dialogue_verbs.tsv").items()},
     )

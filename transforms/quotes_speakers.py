@@ -133,7 +133,8 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         return ctx.pronoun_referents[pronoun.i]
     gender, number = lexicon().pronouns[pronoun.lower_]
     # nationalities and parties (NORP: "Republicans", "Americans") are groups of people: "they", never "it"
-    labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
+    # "it" may also stand for a text that says things ("The memo cited …. “…,” it said")
+    labels = ("PERSON",) if gender != "-" else ("ORG", "GPE", "DOCUMENT") if number == "sg" else ("ORG", "NORP")
 
     asker = asker_answered(ctx, pronoun)
 

@@ -493,6 +493,17 @@ def test_a_noun_set_off_after_a_name_the_parser_stumbled_on_describes_that_perso
     assert (row["speaker"], row["speaker_name"]) == ("he", "Eugene Kiely")
 
 
+def test_it_stands_for_a_text_that_is_the_subject_before_not_a_place_it_mentions(nlp):
+    texts = [
+        'The board released its audit on Friday. The audit looked at spending in Ohio and Texas. "Costs were not tracked," it said.',
+        'The party sent a memo to donors. The memo cited polls in Nevada and Arizona. "We are gaining ground," it said.',
+    ]
+    assert [only_quote(nlp, text)["speaker"] for text in texts] == ["The audit", "The memo"]
+    # an organisation that is the subject before is still the one "it" stands for
+    row = only_quote(nlp, 'Acme Corp released a statement on Tuesday. Its shares fell in Texas. "We are confident," it said.')
+    assert row["speaker_name"] == "Acme Corp"
+
+
 def test_a_noun_of_one_gender_in_apposition_tells_a_persons_gender(nlp):
     text = (
         "Jordan Blake, the council's budget chief, questioned the plan on Monday.\n\n"
