@@ -504,6 +504,12 @@ def test_it_stands_for_a_text_that_is_the_subject_before_not_a_place_it_mentions
     assert row["speaker_name"] == "Acme Corp"
 
 
+def test_a_given_name_the_tagger_took_for_a_place_is_a_person_beside_a_kinship_noun(nlp):
+    opening = "Ann Pruitt spoke at a school in Ames on Tuesday.\n\n"
+    rows = extract(nlp, opening + 'Their daughter Charlotte, a filmmaker, has also been traveling with her mother. She said the trip was "a team effort."')
+    assert [(row["speaker"], row["speaker_name"]) for row in rows] == [("She", "Charlotte")]
+
+
 def test_a_noun_of_one_gender_in_apposition_tells_a_persons_gender(nlp):
     text = (
         "Jordan Blake, the council's budget chief, questioned the plan on Monday.\n\n"
