@@ -78,7 +78,8 @@ class QuoteContext:
         # and offices that name someone again ("the governor")
         self.nominals: dict[str, dict] = {}
         self.nominal_mentions = sorted(
-            nominal_mentions(self) + group_mentions(self) + office_mentions(self) + document_mentions(self), key=lambda m: m["start_char"]
+            nominal_mentions(self) + group_mentions(self) + office_mentions(self) + document_mentions(self) + set_off_mentions(self),
+            key=lambda m: m["start_char"],
         )
         self.nominal_starts = [m["start_char"] for m in self.nominal_mentions]
 
@@ -274,6 +275,20 @@ def group_mentions(ctx: QuoteContext) -> list[dict]:
         ctx.nominals[referent_id] = {"entity_id": referent_id, "name": None, "label": "NORP", "text": text, "start_char": first.start_char, "end_char": last.end_char}
         ctx.genders[referent_id] = "-"
         found.append({"start_char": first.start_char, "end_char": last.end_char, "entity_id": referent_id, "label": "NORP", "spoke": reports_speech(token)})
+    return found
+
+
+def set_off_mentions(ctx: QuoteContext) -> list[dict]:
+    """`Heck, a physician and Army reserve general, withdrew …`: where the parser made the description set off after
+    a name the subject, the description mentions that person as the subject, for a later pronoun to stand for."""
+    found = []
+    for token in ctx.doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted[token.i]:
+            continue
+        entity = person_set_off_before(ctx, token)
+        if entity is not None:
+            span = nominal_span(ctx, token)
+            found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": entity["entity_id"], "label": "PERSON", "spoke": reports_speech(token)})
     return found
 
 

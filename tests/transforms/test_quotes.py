@@ -493,6 +493,16 @@ def test_a_noun_set_off_after_a_name_the_parser_stumbled_on_describes_that_perso
     assert (row["speaker"], row["speaker_name"]) == ("he", "Eugene Kiely")
 
 
+def test_a_description_the_parser_made_the_subject_after_a_name_mentions_that_person_for_a_pronoun(nlp):
+    # the parser takes "Heck" for an interjection and "physician" for the subject of "withdrew"
+    text = (
+        "Former Attorney General Catherine Cortez Masto faces Republican Rep. Joe Heck next month.\n\n"
+        "Heck, a physician and Army reserve brigadier general, withdrew his support for Donald Trump after the release "
+        'of a 2005 recording. "I can no longer look past this pattern of behavior," he said at the time.'
+    )
+    assert extract(nlp, text)[-1]["speaker_name"] == "Joe Heck"
+
+
 def test_it_stands_for_a_text_that_is_the_subject_before_not_a_place_it_mentions(nlp):
     texts = [
         'The board released its audit on Friday. The audit looked at spending in Ohio and Texas. "Costs were not tracked," it said.',
