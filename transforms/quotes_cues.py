@@ -305,7 +305,8 @@ def is_split_phrase(parts: list[Token]) -> bool:
         return False
     doc = parts[0].doc
     for part, following in zip(parts, parts[1:]):
-        if any(t.pos_ in ("VERB", "AUX") for t in part.subtree):
+        # a participle modifying a noun ("retired Army Sgt.") makes no clause
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in part.subtree):
             return False
         if any(not t.is_punct for t in doc[part.right_edge.i + 1 : following.left_edge.i]):
             return False

@@ -168,6 +168,11 @@ def test_a_title_the_parser_split_from_the_name_does_not_speak(nlp, text, name):
     assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
 
 
+def test_an_abbreviated_title_ends_no_sentence_and_a_participle_before_it_makes_no_clause(nlp):
+    texts = ['"It is over," said Sgt. Maj. Ann Hill.', '"I have never seen this," said retired Army Sgt. Maj. Robert Jenkins, 64.']
+    assert [only_quote(nlp, text)["speaker_name"] for text in texts] == ["Ann Hill", "Robert Jenkins"]
+
+
 @pytest.mark.parametrize(
     "text, speaker, verb_lemma",
     [
