@@ -224,6 +224,9 @@ def name_before_unlinked_conjunct(verb: Token, quoted: list[bool]) -> Token | No
     comma, name = verb.nbor(-1), verb.nbor(-2)
     if comma.text != "," or name.pos_ != "PROPN" or quoted[name.i] or verb in name.ancestors:
         return None
+    if name.dep_ == "pobj":
+        return None  # `Mr. Obama, asked about it during a visit to the Capitol, said`: a preposition's object says where
+
     return name
 
 

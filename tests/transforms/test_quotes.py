@@ -341,6 +341,12 @@ def test_a_name_set_off_before_a_reporting_verb_joined_without_and_speaks(nlp):
     assert (row["speaker_name"], row["verb_lemma"], row["attribution"]) == ("Maria Lopez", "tell", "explicit")
 
 
+def test_a_place_closing_a_participle_set_off_after_the_subject_does_not_speak(nlp):
+    # the parser joins "said" to "asked" without "and"; "the Capitol" before the comma is where, not who
+    text = "President Obama met voters on Friday.\n\nMr. Obama, asked about the reversal during a visit to the Capitol, said he was “shocked.”"
+    assert only_quote(nlp, text)["speaker_name"] == "Obama"
+
+
 def test_an_unclosed_quote_runs_on_over_a_speakers_own_time_will_tell(nlp):
     text = 'Jan Berg said: "It hurts a lot. "We will see. Time will tell if I can play. "I was not ready for this at all."'
     rows = extract(nlp, text)
