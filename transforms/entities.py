@@ -140,7 +140,12 @@ def cluster_label(doc: Doc, cluster: Cluster) -> str:
     if not votes:
         votes = Counter(m.label for m in cluster.voters)
     best = max(votes.values())
-    return next(m.label for m in cluster.voters if votes[m.label] == best)
+    label = next(m.label for m in cluster.voters if votes[m.label] == best)
+    if label == "ORG" and reads_as_person(cluster.name_words, label) and any(m.label == "PERSON" for m in cluster.voters):
+        # "Marcello Cuttitta" taken for an organisation but "Cuttitta" alone for a person: a given name and a
+        # surname the model also calls a person make a person
+        return "PERSON"
+    return label
 
 
 def entity_label(doc: Doc, cluster: Cluster) -> str:

@@ -139,6 +139,9 @@ def test_a_person_the_model_took_for_an_organisation_is_still_called_by_the_surn
     text = "Nora Pratt anchored the debate. Critics said Pratt was too soft, and Pratt answered them."
     _, entities = rows_with_model_entities(nlp, text, [("Nora Pratt", "ORG"), ("Pratt", "ORG"), ("Pratt", "ORG")])
     assert entity_named(entities, "Nora Pratt")["n_mentions"] == 3
+    # where the model calls the surname alone a person, the whole entity is one
+    _, entities = rows_with_model_entities(nlp, text, [("Nora Pratt", "ORG"), ("Pratt", "PERSON"), ("Pratt", "ORG")])
+    assert (entity_named(entities, "Nora Pratt")["n_mentions"], entity_named(entities, "Nora Pratt")["label"]) == (3, "PERSON")
 
 
 def test_a_spanish_name_is_called_by_its_first_surname_but_not_by_a_middle_given_name(nlp):
