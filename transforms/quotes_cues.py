@@ -285,6 +285,9 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
         ]
         if names:
             return names[-1]
+        described = name_set_off_ending_phrase(phrase, quoted)
+        if described is not None:
+            return described
         last = phrase.right_edge
         while last.dep_ == "conj" and last.head.pos_ == "PROPN" and last.head.i < last.i:
             last = last.head  # of names joined by "and" the first, as for a parsed subject
@@ -292,6 +295,23 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
             # `Despite this Sourrouille said`: the comma after the fronted phrase left out, the parser took the
             # name for the end of it
             return last
+    return None
+
+
+def name_set_off_ending_phrase(phrase: Token, quoted: list[bool]) -> Token | None:
+    """`At a rally in Tampa, Sen. Marco Rubio, who is seeking reelection, said`: a person's name set off by a comma
+    whose own words (a relative clause, an appositive) run to the end of the fronted phrase is the subject the
+    parser hung on it."""
+    doc = phrase.doc
+    last = phrase.right_edge
+    while last.is_punct and last.i > phrase.i:
+        last = doc[last.i - 1]
+    for token in phrase.subtree:
+        if token.pos_ != "PROPN" or token.ent_type_ != "PERSON" or token.dep_ not in ("appos", "conj") or quoted[token.i]:
+            continue
+        start = token.left_edge.i
+        if start > 0 and doc[start - 1].text == "," and token.right_edge.i == last.i:
+            return token
     return None
 
 

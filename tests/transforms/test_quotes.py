@@ -323,6 +323,12 @@ def test_a_participle_set_off_after_a_noun_is_done_by_that_noun(nlp):
     assert (row["speaker"], row["attribution"]) == ("The local newspaper", "explicit")
 
 
+def test_a_name_set_off_at_the_end_of_a_fronted_phrase_with_its_relative_clause_speaks(nlp):
+    # the parser hangs the name on "Tampa" and leaves "said" without a subject
+    row = only_quote(nlp, 'At a rally in Tampa, Sen. Marco Rubio, who is seeking reelection, said Clinton was "unfit."')
+    assert (row["speaker_name"], row["verb_lemma"]) == ("Marco Rubio", "say")
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [
