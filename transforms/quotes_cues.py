@@ -483,7 +483,7 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
     ranked: list[tuple[tuple, Cue]] = []
     quote_start = min(quote_tokens, default=0)
     for token in window:
-        if token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX") or heads_a_noun_phrase(token):
             continue
         # a light verb with a noun of saying ranks below a verb of saying: in "Cole said the rally sends
         # a message that “…”" the words are Cole's
@@ -514,6 +514,12 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
         rank = (score, 0 if speech else -len(list(token.ancestors)), -abs(token.i - quote_start))
         ranked.append((rank, Cue(token.text, token.lemma_.lower(), subject, score, token)))
     return [cue for _, cue in sorted(ranked, key=lambda pair: pair[0], reverse=True)]
+
+
+def heads_a_noun_phrase(token: Token) -> bool:
+    """A word the tagger took for a verb that has a possessor or a determiner is a noun (`misrepresenting" her
+    remarks`, "remarks" tagged as the verb): it reports nothing."""
+    return any(c.dep_ in ("poss", "det") and c.i < token.i for c in token.children)
 
 
 def in_clause_joined_to(verb: Token, quote_tokens: set[int]) -> bool:

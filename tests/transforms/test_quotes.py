@@ -323,6 +323,12 @@ def test_a_participle_set_off_after_a_noun_is_done_by_that_noun(nlp):
     assert (row["speaker"], row["attribution"]) == ("The local newspaper", "explicit")
 
 
+def test_a_noun_of_saying_the_tagger_took_for_a_verb_reports_nothing(nlp):
+    # "remarks" after "her" is tagged as the verb "remark", with "her" as its subject
+    row = only_quote(nlp, 'Campaign spokesman Brian Fallon wrote on Twitter that Sanders was "misrepresenting" her remarks.')
+    assert (row["speaker_name"], row["verb_lemma"]) == ("Brian Fallon", "write")
+
+
 def test_a_name_set_off_at_the_end_of_a_fronted_phrase_with_its_relative_clause_speaks(nlp):
     # the parser hangs the name on "Tampa" and leaves "said" without a subject
     row = only_quote(nlp, 'At a rally in Tampa, Sen. Marco Rubio, who is seeking reelection, said Clinton was "unfit."')
