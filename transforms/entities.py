@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from transforms.entities_spans import (
     CONNECTORS,
+    bare,
     Mention,
     clean_mentions,
     corporate_suffixes,
@@ -178,6 +179,21 @@ def agreeing(doc: Doc, start: int, clusters: list[Cluster]) -> list[Cluster]:
     return clusters if gender == "-" else [c for c in clusters if name_gender(c.name_words) in (gender, "-")]
 
 
+def titled_before_its_full_name(doc: Doc, m: Mention, cluster: Cluster) -> bool:
+    """`President Obama spoke. … First lady Michelle Obama …`: a surname under an office title, written before any
+    fuller name of the entity, is someone the story already knows by title and surname, not the one it names in full
+    only later (honorifics, which tell a gender, are left to ``agreeing``)."""
+    if m.end - m.start != 1 or m.start == 0:
+        return False
+    title = doc[m.start - 1]
+    if title.text == "." and m.start > 1 and not doc[m.start - 2].whitespace_:
+        title = doc[m.start - 2]  # the tokenizer split the abbreviation's full stop off ("Sen" ".")
+    if title_genders().get(bare(title)) != "-":
+        return False
+    full = [x.start for x in cluster.mentions if x.end - x.start > 1]
+    return bool(full) and min(full) > m.start
+
+
 def joins(m: Mention, words: tuple[str, ...], cluster: Cluster, label: str) -> bool:
     """A rule-labelled entity (a dateline place) only takes the same name with a label of its kind:
     the dateline "UNITED NATIONS" is a place, the "United Nations" of the text an organisation."""
@@ -202,7 +218,7 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
         words = words_of(doc, m)
         matching = [c for c in clusters if joins(m, words, c, labels[id(c)])] or given_name_owner(m, words, clusters, labels)
-        matching = agreeing(doc, m.start, matching)
+        matching = [c for c in agreeing(doc, m.start, matching) if not titled_before_its_full_name(doc, m, c)]
         cluster = nearest(matching, m.start) if matching else Cluster()
         if not matching:
             clusters.append(cluster)
