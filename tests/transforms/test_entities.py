@@ -183,17 +183,6 @@ def test_an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surna
     assert entity_named(entities, "Ted Cruz")["n_mentions"] == 1
 
 
-def test_a_surname_under_an_office_title_before_a_full_name_is_someone_else(nlp):
-    text = "President Grant spoke on Monday. Grant thanked voters. First lady Julia Grant stayed home. Grant said he was tired."
-    model = [("Grant", "PERSON"), ("Grant", "PERSON"), ("Julia Grant", "PERSON"), ("Grant", "PERSON")]
-    _, entities = rows_with_model_entities(nlp, text, model)
-    assert (entity_named(entities, "Grant")["n_mentions"], entity_named(entities, "Julia Grant")["n_mentions"]) == (3, 1)
-    # after the full name, the title and surname are that person's again
-    text = "Sen. Ruth Agnew spoke on Monday. Later, Sen. Agnew said she was tired."
-    _, entities = rows_with_model_entities(nlp, text, [("Ruth Agnew", "PERSON"), ("Agnew", "PERSON")])
-    assert entity_named(entities, "Ruth Agnew")["n_mentions"] == 2
-
-
 def test_a_given_name_alone_is_the_one_person_of_that_name(nlp):
     _, entities = rows_with_model_entities(
         nlp,
@@ -203,6 +192,17 @@ def test_a_given_name_alone_is_the_one_person_of_that_name(nlp):
     assert entity_named(entities, "Hillary Webb")["aliases"] == ["Hillary"]
     # two Marias: the given name alone is nobody's
     assert entity_named(entities, "Maria")["n_mentions"] == 1
+
+
+def test_a_surname_under_an_office_title_before_a_full_name_is_someone_else(nlp):
+    text = "President Grant spoke on Monday. Grant thanked voters. First lady Julia Grant stayed home. Grant said he was tired."
+    model = [("Grant", "PERSON"), ("Grant", "PERSON"), ("Julia Grant", "PERSON"), ("Grant", "PERSON")]
+    _, entities = rows_with_model_entities(nlp, text, model)
+    assert (entity_named(entities, "Grant")["n_mentions"], entity_named(entities, "Julia Grant")["n_mentions"]) == (3, 1)
+    # after the full name, the title and surname are that person's again
+    text = "Sen. Ruth Agnew spoke on Monday. Later, Sen. Agnew said she was tired."
+    _, entities = rows_with_model_entities(nlp, text, [("Ruth Agnew", "PERSON"), ("Agnew", "PERSON")])
+    assert entity_named(entities, "Ruth Agnew")["n_mentions"] == 2
 
 
 def test_all_caps_headline_word_joins_the_name_it_spells(nlp):
