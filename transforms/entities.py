@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from transforms.entities_spans import (
     CONNECTORS,
+    bare,
     Mention,
     clean_mentions,
     corporate_suffixes,
@@ -102,13 +103,23 @@ def paternal_surname(name: tuple[str, ...]) -> tuple[str, ...] | None:
     return name[1:2]
 
 
+def reads_as_person(name: tuple[str, ...], label: str) -> bool:
+    """A person's name: one the model labelled so, or a name it took for an organisation that opens with a given name
+    and has a surname after it ("Lester Holt", "Kellyanne Conway"), which later mentions call by the surname too."""
+    if label == "PERSON":
+        return True
+    if label != "ORG" or len(name) not in (2, 3) or not all(w[:1].isupper() and w.replace(".", "").isalpha() for w in name):
+        return False
+    return name_gender(name) != "-" and name[-1].lower().rstrip(".") not in corporate_suffixes()
+
+
 def names_same_entity(words: tuple[str, ...], name: tuple[str, ...], name_label: str) -> bool:
     """Can a mention written ``words`` refer to the entity whose fullest form is ``name``?"""
     if folded(words) == folded(name):
         return True
     if len(words) >= len(name):
         return False
-    if name_label == "PERSON" and words[0][:1].isupper() and words in (name[-len(words) :], surname_of(name)[-len(words) :]):
+    if reads_as_person(name, name_label) and words[0][:1].isupper() and words in (name[-len(words) :], surname_of(name)[-len(words) :]):
         return True
     if name_label == "PERSON" and len(words) == 1 and words == paternal_surname(name):
         return True
@@ -130,7 +141,12 @@ def cluster_label(doc: Doc, cluster: Cluster) -> str:
     if not votes:
         votes = Counter(m.label for m in cluster.voters)
     best = max(votes.values())
-    return next(m.label for m in cluster.voters if votes[m.label] == best)
+    label = next(m.label for m in cluster.voters if votes[m.label] == best)
+    if label == "ORG" and reads_as_person(cluster.name_words, label) and any(m.label == "PERSON" for m in cluster.voters):
+        # "Marcello Cuttitta" taken for an organisation but "Cuttitta" alone for a person: a given name and a
+        # surname the model also calls a person make a person
+        return "PERSON"
+    return label
 
 
 def entity_label(doc: Doc, cluster: Cluster) -> str:
@@ -163,6 +179,21 @@ def agreeing(doc: Doc, start: int, clusters: list[Cluster]) -> list[Cluster]:
     return clusters if gender == "-" else [c for c in clusters if name_gender(c.name_words) in (gender, "-")]
 
 
+def titled_before_its_full_name(doc: Doc, m: Mention, cluster: Cluster) -> bool:
+    """`President Obama spoke. … First lady Michelle Obama …`: a surname under an office title, written before any
+    fuller name of the entity, is someone the story already knows by title and surname, not the one it names in full
+    only later (honorifics, which tell a gender, are left to ``agreeing``)."""
+    if m.end - m.start != 1 or m.start == 0:
+        return False
+    title = doc[m.start - 1]
+    if title.text == "." and m.start > 1 and not doc[m.start - 2].whitespace_:
+        title = doc[m.start - 2]  # the tokenizer split the abbreviation's full stop off ("Sen" ".")
+    if title_genders().get(bare(title)) != "-":
+        return False
+    full = [x.start for x in cluster.mentions if x.end - x.start > 1]
+    return bool(full) and min(full) > m.start
+
+
 def joins(m: Mention, words: tuple[str, ...], cluster: Cluster, label: str) -> bool:
     """A rule-labelled entity (a dateline place) only takes the same name with a label of its kind:
     the dateline "UNITED NATIONS" is a place, the "United Nations" of the text an organisation."""
@@ -187,7 +218,7 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
         words = words_of(doc, m)
         matching = [c for c in clusters if joins(m, words, c, labels[id(c)])] or given_name_owner(m, words, clusters, labels)
-        matching = agreeing(doc, m.start, matching)
+        matching = [c for c in agreeing(doc, m.start, matching) if not titled_before_its_full_name(doc, m, c)]
         cluster = nearest(matching, m.start) if matching else Cluster()
         if not matching:
             clusters.append(cluster)
@@ -203,7 +234,7 @@ def searchable_forms(cluster: Cluster, label: str) -> set[tuple[str, ...]]:
     """The forms a later bare mention of the entity can take: its forms, and a person's surname."""
     forms = set(cluster.words)
     name = cluster.name_words
-    if label == "PERSON" and len(name) > 1:
+    if reads_as_person(name, label) and len(name) > 1:
         forms.add(surname_of(name))
     return {f for f in forms if not (len(f) == 1 and (f[0].lower() in CONNECTORS or f[0].lower().rstrip(".") in corporate_suffixes()))}
 

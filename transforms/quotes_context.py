@@ -78,7 +78,10 @@ class QuoteContext:
         # people the text introduces by role, not by name ("a spokesman"), as mentions of referents of their own,
         # and offices that name someone again ("the governor")
         self.nominals: dict[str, dict] = {}
-        self.nominal_mentions = sorted(nominal_mentions(self) + group_mentions(self) + office_mentions(self), key=lambda m: m["start_char"])
+        self.nominal_mentions = sorted(
+            nominal_mentions(self) + group_mentions(self) + office_mentions(self) + set_off_mentions(self),
+            key=lambda m: m["start_char"],
+        )
         self.nominal_starts = [m["start_char"] for m in self.nominal_mentions]
 
     def token_at_or_after(self, char: int) -> int:
@@ -220,9 +223,10 @@ def nominal_mentions(ctx: QuoteContext) -> list[dict]:
         lemma = token.lemma_.lower()
         group = lemma in group_nouns
         # whatever its head, a plural that speaks ("the two companies said") is a group a later "they" stands for,
-        # definite or not: it gathers those named before it; so is a text that speaks ("the report said") the "it"
+        # definite or not: it gathers those named before it; so is a text that speaks, or is the subject of its
+        # clause, the "it" (`The memo cited numbers in Florida. “…,” it said.`)
         document = lemma in document_nouns and token.tag_ == "NN"
-        speaking = (token.tag_ == "NNS" or document) and reports_speech(token)
+        speaking = (token.tag_ == "NNS" or document) and reports_speech(token) or document and token.dep_ in ("nsubj", "nsubjpass")
         if token.pos_ != "NOUN" or not (group or speaking or lemma in person_nouns) or token.dep_ in ("compound", "appos") or ctx.quoted[token.i]:
             continue
         if phrase_head(token) != token or head_entity(ctx, token) is not None:
@@ -302,6 +306,20 @@ def group_mentions(ctx: QuoteContext) -> list[dict]:
     return found
 
 
+def set_off_mentions(ctx: QuoteContext) -> list[dict]:
+    """`Heck, a physician and Army reserve general, withdrew …`: where the parser made the description set off after
+    a name the subject, the description mentions that person as the subject, for a later pronoun to stand for."""
+    found = []
+    for token in ctx.doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted[token.i]:
+            continue
+        entity = person_set_off_before(ctx, token)
+        if entity is not None:
+            span = nominal_span(ctx, token)
+            found.append({"start_char": span.start_char, "end_char": span.end_char, "entity_id": entity["entity_id"], "label": "PERSON", "spoke": reports_speech(token)})
+    return found
+
+
 def office_of_title(ctx: QuoteContext, mention: dict) -> tuple[str, ...]:
     """The office a PERSON mention's title names, its words in order ("Lt. Gov. Ann Lee" -> lieutenant, governor):
     the title words written just before the name; none when there are none."""
@@ -362,7 +380,27 @@ def head_entity(ctx: QuoteContext, subject: Token) -> dict | None:
                 if token in name_parts and mention["label"] != "PERSON":
                     continue  # a title or a place before the name ("state Del. Karen Doyle")
                 return ctx.entities.get(mention["entity_id"])
-    return None
+    return person_set_off_before(ctx, subject)
+
+
+def person_set_off_before(ctx: QuoteContext, noun: Token) -> dict | None:
+    """`Eugene Kiely, director of FactCheck.org, said`: a common noun phrase set off by commas right after a person's
+    name that opens the sentence is an apposition describing that person, though the parser, stumbling on an
+    unfamiliar name, made the noun the subject and the name something else."""
+    doc = noun.doc
+    start, end = noun.left_edge.i, noun.right_edge.i
+    closing = end if doc[end].text == "," else end + 1  # the parser may hang the closing comma on the noun
+    if noun.pos_ != "NOUN" or start < 2 or closing >= len(doc) or doc[start - 1].text != "," or doc[closing].text != ",":
+        return None
+    before = [m for m in ctx.mentions_between(doc[start - 1].idx - MAX_NAME_CHARS, doc[start - 1].idx) if m["end_char"] == doc[start - 2].idx + len(doc[start - 2])]
+    if not before or before[-1]["label"] != "PERSON":
+        return None
+    first = ctx.token_at_or_after(before[-1]["start_char"])
+    sentence_start = doc[first].sent.start
+    # only a title may stand before the name in its sentence ("Sen. Ann Lee, chair of …")
+    if any(t.pos_ != "PROPN" for t in doc[sentence_start:first] if not t.is_space):
+        return None
+    return ctx.entities.get(before[-1]["entity_id"])
 
 
 def bracketed(text: str, mention: dict) -> bool:

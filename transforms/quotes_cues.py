@@ -254,6 +254,9 @@ def name_before_unlinked_conjunct(verb: Token, quoted: list[bool]) -> Token | No
     comma, name = verb.nbor(-1), verb.nbor(-2)
     if comma.text != "," or name.pos_ != "PROPN" or quoted[name.i] or verb in name.ancestors:
         return None
+    if name.dep_ == "pobj":
+        return None  # `Mr. Obama, asked about it during a visit to the Capitol, said`: a preposition's object says where
+
     return name
 
 
@@ -315,8 +318,10 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
             if t.pos_ == "PROPN" and not quoted[t.i]
             and (
                 t.head.pos_ == "NOUN" and (t.dep_ == "appos" or t.dep_ == "conj" and t.ent_type_ == "PERSON" and ends_phrase(t, phrase))
-                # a person hung on the name of a body or a place that ends the phrase is no part of it
-                or t.dep_ in ("appos", "conj") and t.ent_type_ == "PERSON" and t.head.ent_type_ not in ("PERSON", "") and ends_phrase(t, phrase)
+                # a person set off by a comma, whose own words (an appositive, a relative clause) end the phrase, is
+                # no part of it, whatever the parser hung them on (`At a rally in Tampa, Sen. Marco Rubio, who is
+                # seeking reelection, said`; `In a filing with the SEC, Ann Lowe, a Boston investor, said`)
+                or t.dep_ in ("appos", "conj") and t.ent_type_ == "PERSON" and (set_off_before(t) or t.head.ent_type_ not in ("PERSON", "")) and ends_phrase(t, phrase)
             )
         ]
         if names:
@@ -341,6 +346,12 @@ def ends_phrase(token: Token, phrase: Token) -> bool:
     return all(t.is_punct for t in token.doc[token.right_edge.i + 1 : phrase.right_edge.i + 1])
 
 
+def set_off_before(token: Token) -> bool:
+    """A comma stands just before the token's own words."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text == ","
+
+
 def subjects_of(verb: Token, quoted: list[bool]) -> list[Token]:
     """The verb's subjects outside quotes; two of one kind are one noun phrase the parser split, reduced to its head."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not quoted[c.i]]
@@ -357,7 +368,8 @@ def is_split_phrase(parts: list[Token]) -> bool:
         return False
     doc = parts[0].doc
     for part, following in zip(parts, parts[1:]):
-        if any(t.pos_ in ("VERB", "AUX") for t in part.subtree):
+        # a participle modifying a noun ("retired Army Sgt.") makes no clause
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in part.subtree):
             return False
         if any(not t.is_punct for t in doc[part.right_edge.i + 1 : following.left_edge.i]):
             return False
@@ -497,9 +509,21 @@ def phrase_cue(window: list[Token], quoted: list[bool]) -> Cue | None:
                     continue
                 objects = [c for c in last.children if c.dep_ == "pobj"]
                 subject = objects[0] if objects else (window[i + len(phrase)] if i + len(phrase) < len(window) else None)
+                if subject is not None and not names_someone(subject) and reports_with_a_speaker(window[i], quoted):
+                    continue
                 text = " ".join(t.text for t in window[i : i + len(phrase)])
                 return Cue(text, text.lower(), subject, 9)
     return None
+
+
+def reports_with_a_speaker(first: Token, quoted: list[bool]) -> bool:
+    """The phrase hangs on a verb of saying with a subject of its own. Where the phrase names no one (`“…,” the
+    former president said, according to a transcript`) it only tells where the reporter got the words, and the
+    verb's subject said them; one naming someone (`According to Yahoo News, Lehrich said`) is the outer source."""
+    verb = first.head
+    if verb.i == first.i or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().speech_verbs:
+        return False
+    return bool(subjects_of(verb, quoted))
 
 
 def noun_cue(window: list[Token], chain: list[Token]) -> Cue | None:
@@ -545,7 +569,7 @@ def verb_cues(window: list[Token], quote_tokens: set[int], chain: list[Token], a
     ranked: list[tuple[tuple, Cue]] = []
     quote_start = min(quote_tokens, default=0)
     for token in window:
-        if token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX") or heads_a_noun_phrase(token):
             continue
         # a light verb with a noun of saying ranks below a verb of saying: in "Cole said the rally sends
         # a message that “…”" the words are Cole's
@@ -625,6 +649,12 @@ def is_verb_of_saying(verb: Token) -> bool:
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     lemma = verb.lemma_.lower()
     return lemma in words.speech_verbs and not any((lemma, particle) in words.phrasal_not_of_saying for particle in particles)
+
+
+def heads_a_noun_phrase(token: Token) -> bool:
+    """A word the tagger took for a verb that has a possessor or a determiner is a noun (`misrepresenting" her
+    remarks`, "remarks" tagged as the verb): it reports nothing."""
+    return any(c.dep_ in ("poss", "det") and c.i < token.i for c in token.children)
 
 
 def in_clause_joined_to(verb: Token, quote_tokens: set[int]) -> bool:

@@ -151,6 +151,7 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         return ctx.pronoun_referents[pronoun.i]
     gender, number = lexicon().pronouns[pronoun.lower_]
     # nationalities and parties (NORP: "Republicans", "Americans") are groups of people: "they", never "it"
+    # "it" may also stand for a text that says things ("The memo cited …. “…,” it said")
     labels = ("PERSON",) if gender != "-" else ("ORG", "GPE") if number == "sg" else ("ORG", "NORP")
 
     asker = asker_answered(ctx, pronoun)
@@ -176,7 +177,9 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
     def apart(admits: Callable[[dict], bool]) -> Callable[[dict], bool]:
         return lambda mention: mention["entity_id"] not in others and admits(mention)
 
-    best, best_cost = nearest_antecedent(ctx, pronoun, gender, apart(lambda mention: agrees_in_kind(mention["label"], mention["entity_id"])))
+    best, best_cost = nearest_antecedent(
+        ctx, pronoun, gender, apart(lambda mention: agrees_in_kind(mention["label"], mention["entity_id"]) or described_as_person(ctx, mention, gender))
+    )
     nominal, nominal_cost = nearest_antecedent(ctx, pronoun, gender, apart(lambda mention: mention["label"] in labels), nominals=True)
     if nominal_cost is not None and (best_cost is None or nominal_cost < best_cost):
         best, best_cost = nominal, nominal_cost
@@ -213,6 +216,18 @@ def referent_of(ctx: QuoteContext, pronoun: Token) -> str | None:
         bisect.insort(ctx.resolved_pronouns, (here, len(ctx.resolved_pronouns), best, gender, role_cost(pronoun)))
     ctx.pronoun_referents[pronoun.i] = best
     return best
+
+
+def described_as_person(ctx: QuoteContext, mention: dict, gender: str) -> bool:
+    """`Their daughter Charlotte`, `his wife, Georgia,`: a name the tagger took for a place or a group, in apposition
+    with a noun for a person of the pronoun's gender (or of none), is that person's given name."""
+    span = ctx.mention_span(mention)
+    if gender == "-" or span is None or mention["label"] == "PERSON":
+        return False
+    root = span.root
+    nouns = [root.head] if root.dep_ == "appos" else [c for c in root.children if c.dep_ in ("appos", "compound")]
+    person_nouns = lexicon().person_nouns
+    return any(n.pos_ == "NOUN" and person_nouns.get(n.lemma_.lower()) in (gender, "-") for n in nouns)
 
 
 # what a verb reports or acts on, which its subject c-commands

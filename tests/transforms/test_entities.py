@@ -135,6 +135,15 @@ def test_surname_after_full_name_is_the_same_person_with_one_label(nlp):
     assert len(entities) == 1 and entities[0]["n_mentions"] == 3
 
 
+def test_a_person_the_model_took_for_an_organisation_is_still_called_by_the_surname(nlp):
+    text = "Nora Pratt anchored the debate. Critics said Pratt was too soft, and Pratt answered them."
+    _, entities = rows_with_model_entities(nlp, text, [("Nora Pratt", "ORG"), ("Pratt", "ORG"), ("Pratt", "ORG")])
+    assert entity_named(entities, "Nora Pratt")["n_mentions"] == 3
+    # where the model calls the surname alone a person, the whole entity is one
+    _, entities = rows_with_model_entities(nlp, text, [("Nora Pratt", "ORG"), ("Pratt", "PERSON"), ("Pratt", "ORG")])
+    assert (entity_named(entities, "Nora Pratt")["n_mentions"], entity_named(entities, "Nora Pratt")["label"]) == (3, "PERSON")
+
+
 def test_a_spanish_name_is_called_by_its_first_surname_but_not_by_a_middle_given_name(nlp):
     mentions, entities = rows_with_model_entities(
         nlp,
@@ -204,6 +213,17 @@ def test_a_given_name_alone_is_the_one_person_of_that_name(nlp):
     assert entity_named(entities, "Hillary Webb")["aliases"] == ["Hillary"]
     # two Marias: the given name alone is nobody's
     assert entity_named(entities, "Maria")["n_mentions"] == 1
+
+
+def test_a_surname_under_an_office_title_before_a_full_name_is_someone_else(nlp):
+    text = "President Grant spoke on Monday. Grant thanked voters. First lady Julia Grant stayed home. Grant said he was tired."
+    model = [("Grant", "PERSON"), ("Grant", "PERSON"), ("Julia Grant", "PERSON"), ("Grant", "PERSON")]
+    _, entities = rows_with_model_entities(nlp, text, model)
+    assert (entity_named(entities, "Grant")["n_mentions"], entity_named(entities, "Julia Grant")["n_mentions"]) == (3, 1)
+    # after the full name, the title and surname are that person's again
+    text = "Sen. Ruth Agnew spoke on Monday. Later, Sen. Agnew said she was tired."
+    _, entities = rows_with_model_entities(nlp, text, [("Ruth Agnew", "PERSON"), ("Agnew", "PERSON")])
+    assert entity_named(entities, "Ruth Agnew")["n_mentions"] == 2
 
 
 def test_all_caps_headline_word_joins_the_name_it_spells(nlp):

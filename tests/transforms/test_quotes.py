@@ -168,6 +168,11 @@ def test_a_title_the_parser_split_from_the_name_does_not_speak(nlp, text, name):
     assert (row["speaker_name"], row["attribution"]) == (name, "explicit")
 
 
+def test_an_abbreviated_title_ends_no_sentence_and_a_participle_before_it_makes_no_clause(nlp):
+    texts = ['"It is over," said Sgt. Maj. Ann Hill.', '"I have never seen this," said retired Army Sgt. Maj. Robert Jenkins, 64.']
+    assert [only_quote(nlp, text)["speaker_name"] for text in texts] == ["Ann Hill", "Robert Jenkins"]
+
+
 @pytest.mark.parametrize(
     "text, speaker, verb_lemma",
     [
@@ -228,6 +233,17 @@ def test_as_someone_put_it_attributes_the_quote(nlp, text, speaker):
 def test_of_verbs_not_of_saying_the_outermost_clause_speaks(nlp, text, speaker):
     row = only_quote(nlp, text)
     assert row["speaker"] == speaker
+
+
+def test_according_to_a_document_or_unnamed_people_leaves_the_quote_to_the_verbs_speaker(nlp):
+    texts = [
+        '"We will not close the plant," the mayor told workers, according to a recording obtained by a local paper.',
+        '"I plan to step down in March," Ann Cole said, according to a transcript of the meeting.',
+        'According to people who attended, Ann Cole said: "The vote is lost."',
+    ]
+    assert [only_quote(nlp, text)["speaker"] for text in texts] == ["the mayor", "Ann Cole", "Ann Cole"]
+    # a source that names someone is the outer speaker, as with two verbs of saying
+    assert only_quote(nlp, 'According to the Daily Ledger, Tom Reed said the vote was "already lost."')["speaker"] == "the Daily Ledger"
 
 
 @pytest.mark.parametrize(
@@ -307,6 +323,18 @@ def test_a_participle_set_off_after_a_noun_is_done_by_that_noun(nlp):
     assert (row["speaker"], row["attribution"]) == ("The local newspaper", "explicit")
 
 
+def test_a_noun_of_saying_the_tagger_took_for_a_verb_reports_nothing(nlp):
+    # "remarks" after "her" is tagged as the verb "remark", with "her" as its subject
+    row = only_quote(nlp, 'Campaign spokesman Brian Fallon wrote on Twitter that Sanders was "misrepresenting" her remarks.')
+    assert (row["speaker_name"], row["verb_lemma"]) == ("Brian Fallon", "write")
+
+
+def test_a_name_set_off_at_the_end_of_a_fronted_phrase_with_its_relative_clause_speaks(nlp):
+    # the parser hangs the name on "Tampa" and leaves "said" without a subject
+    row = only_quote(nlp, 'At a rally in Tampa, Sen. Marco Rubio, who is seeking reelection, said Clinton was "unfit."')
+    assert (row["speaker_name"], row["verb_lemma"]) == ("Marco Rubio", "say")
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [
@@ -323,6 +351,12 @@ def test_a_name_set_off_before_a_reporting_verb_joined_without_and_speaks(nlp):
     text = 'The bank had not "really noticed any big shift" in lending, head of retail banking, Maria Lopez, told Reuters in an interview.'
     row = only_quote(nlp, text)
     assert (row["speaker_name"], row["verb_lemma"], row["attribution"]) == ("Maria Lopez", "tell", "explicit")
+
+
+def test_a_place_closing_a_participle_set_off_after_the_subject_does_not_speak(nlp):
+    # the parser joins "said" to "asked" without "and"; "the Capitol" before the comma is where, not who
+    text = "President Obama met voters on Friday.\n\nMr. Obama, asked about the reversal during a visit to the Capitol, said he was “shocked.”"
+    assert only_quote(nlp, text)["speaker_name"] == "Obama"
 
 
 def test_an_unclosed_quote_runs_on_over_a_speakers_own_time_will_tell(nlp):
@@ -468,6 +502,45 @@ def test_a_reply_to_a_question_put_to_the_speaker_keeps_the_speaker(nlp):
     )
     row = extract(nlp, text)[-1]
     assert (row["speaker"], row["speaker_name"]) == ("he", "Paul Mbeki")
+
+
+def test_a_noun_set_off_after_a_name_the_parser_stumbled_on_describes_that_person(nlp):
+    # the parser takes "Kiely" for an adverb and "director" for the subject of "said"
+    text = (
+        '"She wants to raise your taxes," Trump said. Clinton\'s plan would raise taxes mainly on households earning '
+        'more than $5 million a year.\n\n'
+        'Eugene Kiely, director of FactCheck.org, said both candidates had stretched the truth. '
+        '"We\'ve seen more false claims from Trump, but Clinton isn\'t immune," he said.'
+    )
+    row = extract(nlp, text)[-1]
+    assert (row["speaker"], row["speaker_name"]) == ("he", "Eugene Kiely")
+
+
+def test_a_description_the_parser_made_the_subject_after_a_name_mentions_that_person_for_a_pronoun(nlp):
+    # the parser takes "Heck" for an interjection and "physician" for the subject of "withdrew"
+    text = (
+        "Former Attorney General Catherine Cortez Masto faces Republican Rep. Joe Heck next month.\n\n"
+        "Heck, a physician and Army reserve brigadier general, withdrew his support for Donald Trump after the release "
+        'of a 2005 recording. "I can no longer look past this pattern of behavior," he said at the time.'
+    )
+    assert extract(nlp, text)[-1]["speaker_name"] == "Joe Heck"
+
+
+def test_it_stands_for_a_text_that_is_the_subject_before_not_a_place_it_mentions(nlp):
+    texts = [
+        'The board released its audit on Friday. The audit looked at spending in Ohio and Texas. "Costs were not tracked," it said.',
+        'The party sent a memo to donors. The memo cited polls in Nevada and Arizona. "We are gaining ground," it said.',
+    ]
+    assert [only_quote(nlp, text)["speaker"] for text in texts] == ["The audit", "The memo"]
+    # an organisation that is the subject before is still the one "it" stands for
+    row = only_quote(nlp, 'Acme Corp released a statement on Tuesday. Its shares fell in Texas. "We are confident," it said.')
+    assert row["speaker_name"] == "Acme Corp"
+
+
+def test_a_given_name_the_tagger_took_for_a_place_is_a_person_beside_a_kinship_noun(nlp):
+    opening = "Ann Pruitt spoke at a school in Ames on Tuesday.\n\n"
+    rows = extract(nlp, opening + 'Their daughter Charlotte, a filmmaker, has also been traveling with her mother. She said the trip was "a team effort."')
+    assert [(row["speaker"], row["speaker_name"]) for row in rows] == [("She", "Charlotte")]
 
 
 def test_a_noun_of_one_gender_in_apposition_tells_a_persons_gender(nlp):
