@@ -103,12 +103,16 @@ def paternal_surname(name: tuple[str, ...]) -> tuple[str, ...] | None:
     return name[1:2]
 
 
+# labels the model gives people's names it does not know ("Lester Holt" ORG, "Sundar Katwala" FAC)
+MISTAKEN_PERSON_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP", "PRODUCT"})
+
+
 def reads_as_person(name: tuple[str, ...], label: str) -> bool:
-    """A person's name: one the model labelled so, or a name it took for an organisation that opens with a given name
+    """A person's name: one the model labelled so, or a name it took for something else that opens with a given name
     and has a surname after it ("Lester Holt", "Kellyanne Conway"), which later mentions call by the surname too."""
     if label == "PERSON":
         return True
-    if label != "ORG" or len(name) not in (2, 3) or not all(w[:1].isupper() and w.replace(".", "").isalpha() for w in name):
+    if label not in MISTAKEN_PERSON_LABELS or len(name) not in (2, 3) or not all(w[:1].isupper() and w.replace(".", "").isalpha() for w in name):
         return False
     return name_gender(name) != "-" and name[-1].lower().rstrip(".") not in corporate_suffixes()
 
@@ -142,9 +146,9 @@ def cluster_label(doc: Doc, cluster: Cluster) -> str:
         votes = Counter(m.label for m in cluster.voters)
     best = max(votes.values())
     label = next(m.label for m in cluster.voters if votes[m.label] == best)
-    if label == "ORG" and reads_as_person(cluster.name_words, label) and any(m.label == "PERSON" for m in cluster.voters):
+    if label != "PERSON" and reads_as_person(cluster.name_words, label) and any(m.label == "PERSON" for m in cluster.voters):
         # "Marcello Cuttitta" taken for an organisation but "Cuttitta" alone for a person: a given name and a
-        # surname the model also calls a person make a person
+        # surname the model (or an honorific: "Mr Cable") also calls a person make a person
         return "PERSON"
     return label
 

@@ -337,22 +337,6 @@ def title_led_person(doc: Doc, m: Mention) -> bool:
     return i > m.start and enough and all(t.is_title and t.is_alpha and bare(t) not in corporate_suffixes() for t in rest)
 
 
-def honorific_surnames(doc: Doc) -> set[str]:
-    """The capitalised words written after an honorific that says who ("Mr Cable", "Mrs Lane")."""
-    return {
-        doc[i + 1].text
-        for i in range(len(doc) - 1)
-        if title_genders().get(bare(doc[i]), "-") != "-" and doc[i].text[0].isupper() and capitalised_word(doc[i + 1])
-    }
-
-
-def named_person(doc: Doc, m: Mention, surnames: set[str]) -> bool:
-    """A given name and a surname the story also writes after "Mr" or "Mrs" ("Vince Cable" … "Mr Cable") are a
-    person's, whatever label the tagger gave them."""
-    words = doc[m.start : m.end]
-    return len(words) >= 2 and words[0].lower_ in first_name_genders() and words[-1].text in surnames
-
-
 def corporate(doc: Doc, m: Mention) -> bool:
     return m.end - m.start > 1 and bare(doc[m.end - 1]) in corporate_suffixes()
 
@@ -414,8 +398,7 @@ def nicknamed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def clean_mentions(doc: Doc, sentences: list[dict]) -> list[Mention]:
     """spaCy's entities with clean edges, dateline places added, in document order."""
     mentions = split_at_breaks(doc, model_mentions(doc))
-    surnames = honorific_surnames(doc)
-    mentions = [replace(m, label="PERSON") if m.label != "PERSON" and (title_led_person(doc, m) or named_person(doc, m, surnames)) else m for m in mentions]
+    mentions = [replace(m, label="PERSON") if m.label != "PERSON" and title_led_person(doc, m) else m for m in mentions]
     mentions = drop_absorbed_words(doc, extend_over_particles(doc, extend_over_hyphenated_parts(doc, trim_edges(doc, mentions))))
     # a title alone names no one ("A UK Independence Party MEP": the tagger's "MEP")
     mentions = [m for m in mentions if not in_compound_word(doc, m) and not all(is_title(t) for t in doc[m.start : m.end])]

@@ -197,9 +197,10 @@ def test_an_honorific_and_one_name_is_a_person_whatever_the_tagger_said(nlp):
     assert [(e["name"], e["label"], e["n_mentions"]) for e in entities] == [("William Hague", "PERSON", 2)]
 
 
-def test_a_given_name_and_a_surname_written_after_mr_are_a_person(nlp):
+@pytest.mark.parametrize("label", ["ORG", "FAC"])
+def test_a_given_name_and_a_surname_written_after_mr_are_a_person(nlp, label):
     text = "Vince Cable says households struggle with debt. Mr Cable told the BBC that banks were to blame."
-    _, entities = rows_with_model_entities(nlp, text, [("Vince Cable", "ORG"), ("Cable", "PERSON"), ("BBC", "ORG")])
+    _, entities = rows_with_model_entities(nlp, text, [("Vince Cable", label), ("Cable", "GPE"), ("BBC", "ORG")])
     assert entity_named(entities, "Vince Cable")["label"] == "PERSON"
     assert entity_named(entities, "Vince Cable")["n_mentions"] == 2
 
