@@ -1003,16 +1003,20 @@ def reported_in_sentence_before(ctx: QuoteContext, sentence: Span) -> Cue | None
 def speech_report(ctx: QuoteContext, sentence: Span, paragraph_start: int) -> Cue | None:
     """The cue of a sentence of reported speech from ``paragraph_start`` on: no quote in it, a verb of saying at its
     root, or else one reporting a clause in a clause joined to the root (`A spokesman played down the row and said
-    the cuts were needed`, `Ross thanked them and the mayor said …`), and a subject."""
+    the cuts were needed`, `Ross thanked them and the mayor said …`) or in a participle on it (`Snow put a brave face
+    on the news, saying it was a sign of growth`), and a subject. One who "was asked" something answers in the quote
+    (`Dr Fox was asked if he would back the plan. “…”`)."""
     if sentence.start_char < paragraph_start or any(ctx.quoted[t.i] for t in sentence):
         return None
-    speech_verbs = lexicon().speech_verbs
+    words = lexicon()
     root = sentence.root
     joined = [c for c in root.children if c.dep_ == "conj" and any(g.dep_ == "ccomp" for g in c.children)]
-    verb = next((v for v in (root, *joined) if v.pos_ == "VERB" and v.lemma_.lower() in speech_verbs), None)
+    participles = [c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    verb = next((v for v in (root, *joined, *participles) if v.pos_ == "VERB" and v.lemma_.lower() in words.speech_verbs), None)
     if verb is None:
         return None
-    subject = subject_of(verb, ctx.quoted)
+    asked = [c for c in verb.children if c.dep_ == "nsubjpass"] if words.dialogue_verbs.get(verb.lemma_.lower()) == "ask" else []
+    subject = asked[0] if asked and not any(c.dep_ == "agent" for c in verb.children) else subject_of(verb, ctx.quoted)
     return Cue(verb.text, verb.lemma_.lower(), subject, 1, verb) if subject is not None else None
 
 

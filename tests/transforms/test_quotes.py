@@ -2056,3 +2056,18 @@ def test_a_verb_of_saying_made_one_of_doing_by_its_particle_gives_way_to_the_par
     text = 'The union, its leaders said, would call off the strike "as soon as the talks resume."'
     row = only_quote(nlp, text)
     assert (row["speaker"], row["verb_lemma"]) == ("its leaders", "say")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            'Treasury Secretary Ann Lowe put a brave face on the news, saying it was a sign of strong growth. "The economy '
+            'is growing at such a rate that imports rise."',
+            "Treasury Secretary Ann Lowe",
+        ),
+        ('Dr Hale was asked if he would back the plan if the council changed it. "I am sure we would look at it kindly."', "Dr Hale"),
+    ],
+)
+def test_a_quote_after_a_report_in_a_participle_or_a_question_put_to_someone_is_theirs(nlp, text, speaker):
+    assert only_quote(nlp, text)["speaker"] == speaker
