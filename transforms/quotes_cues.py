@@ -486,7 +486,11 @@ def reports_a_clause_of_its_own(verb: Token, window: list[Token]) -> bool:
     """The verb already has unquoted words as its content (`“How do I look?” His assistant said that he looked …`):
     the quote before it is not what it reports, and the sentence it opens is a new one."""
     unquoted = {t.i for t in window}
-    return any(c.dep_ == "ccomp" and c.i in unquoted and c.i > verb.i and not title_read_as_verb(verb, c) for c in verb.children)
+    # a "verb" inside a name the tagger found is no clause (`said Jurgen den Hartog`, "den" read as a verb)
+    return any(
+        c.dep_ == "ccomp" and c.i in unquoted and c.i > verb.i and not title_read_as_verb(verb, c) and c.ent_type_ not in ("PERSON", "ORG")
+        for c in verb.children
+    )
 
 
 def is_subordinate(verb: Token) -> bool:
@@ -834,7 +838,20 @@ def inverted_subject(verb: Token, quoted: list[bool]) -> Token | None:
         made_noun = child.pos_ == "ADJ" and any(c.dep_ == "det" for c in child.children) and any(c.pos_ in ("NOUN", "NUM") for c in child.lefts)
         if (noun or made_noun) and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd"):
             return child
-    return name_ending_title_read_as_verb(verb, quoted)
+    return name_ending_title_read_as_verb(verb, quoted) or name_right_after(verb, quoted)
+
+
+def name_right_after(verb: Token, quoted: list[bool]) -> Token | None:
+    """`“…,” said Jurgen den Hartog, one of the researchers`: a name the tagger found right after the inverted verb,
+    however the parser took its words ("den" for a verb)."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is None or quoted[after.i] or after.pos_ != "PROPN" or after.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    end = after.i
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return doc[end]  # a name's last word stands for it, as the head of a name does
 
 
 def name_ending_title_read_as_verb(verb: Token, quoted: list[bool]) -> Token | None:

@@ -2071,3 +2071,9 @@ def test_a_verb_of_saying_made_one_of_doing_by_its_particle_gives_way_to_the_par
 )
 def test_a_quote_after_a_report_in_a_participle_or_a_question_put_to_someone_is_theirs(nlp, text, speaker):
     assert only_quote(nlp, text)["speaker"] == speaker
+
+
+def test_a_name_right_after_an_inverted_verb_speaks_however_the_parser_took_its_particle(nlp):
+    # "den" read as a verb with "Jurgen" as its subject: no clause the verb reports, but the speaker's name
+    text = '"With better tools, it would be possible to build a bigger model," said Jurgen den Ouden, one of the engineers.'
+    assert only_quote(nlp, text)["speaker_name"] == "Jurgen den Ouden"
