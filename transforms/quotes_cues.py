@@ -312,31 +312,39 @@ def name_closing_fronted_phrase(verb: Token, quoted: list[bool]) -> Token | None
     for phrase in verb.lefts:
         if phrase.dep_ not in ("prep", "advcl") or any(not t.is_punct for t in verb.doc[phrase.right_edge.i + 1 : verb.i]):
             continue
-        names = [
-            t
-            for t in phrase.subtree
-            if t.pos_ == "PROPN" and not quoted[t.i]
-            and (
-                t.head.pos_ == "NOUN" and (t.dep_ == "appos" or t.dep_ == "conj" and t.ent_type_ == "PERSON" and ends_phrase(t, phrase))
-                # a person set off by a comma, whose own words (an appositive, a relative clause) end the phrase, is
-                # no part of it, whatever the parser hung them on (`At a rally in Tampa, Sen. Marco Rubio, who is
-                # seeking reelection, said`; `In a filing with the SEC, Ann Lowe, a Boston investor, said`)
-                or t.dep_ in ("appos", "conj") and t.ent_type_ == "PERSON" and (set_off_before(t) or t.head.ent_type_ not in ("PERSON", "")) and ends_phrase(t, phrase)
-            )
-        ]
+        names = [t for t in phrase.subtree if t.pos_ == "PROPN" and not quoted[t.i] and stands_apart_from_phrase(t, phrase)]
         if names:
             return names[-1]
-        last = phrase.right_edge
-        while last.dep_ == "conj" and last.head.pos_ == "PROPN" and last.head.i < last.i:
-            last = last.head  # of names joined by "and" the first, as for a parsed subject
-        if last.right_edge.i == verb.i - 1 and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG", "NORP", "") and not quoted[last.i]:
-            # `Despite this Sourrouille said`: the comma after the fronted phrase left out, the parser took the
-            # name for the end of it
+        last = name_ending_phrase(phrase, verb, quoted)
+        if last is not None:
             return last
-        if last.pos_ == "PROPN" and last.ent_type_ == "PERSON" and not quoted[last.i] and verb.doc[last.right_edge.i + 1 : verb.i].text == ",":
-            # `Responding to the figures, shadow chief secretary to the Treasury, Tom Reed, said`: a person's name
-            # set off by a comma just before the verb, which the parser took into the fronted phrase
-            return last
+    return None
+
+
+def stands_apart_from_phrase(name: Token, phrase: Token) -> bool:
+    """A name the parser hung inside a fronted phrase that is no part of it: one in apposition to a common noun, or a
+    person whose own words end the phrase, coordinated with its last noun, set off by a comma (`At a rally in Tampa,
+    Sen. Marco Rubio, who is seeking reelection, said`) or hung on the name of a body (`In a filing with the SEC, Ann
+    Lowe, a Boston investor, said`)."""
+    person_ending = name.dep_ in ("appos", "conj") and name.ent_type_ == "PERSON" and ends_phrase(name, phrase)
+    if name.head.pos_ == "NOUN" and (name.dep_ == "appos" or name.dep_ == "conj" and person_ending):
+        return True
+    return person_ending and (set_off_before(name) or name.head.ent_type_ not in ("PERSON", ""))
+
+
+def name_ending_phrase(phrase: Token, verb: Token, quoted: list[bool]) -> Token | None:
+    """The name the fronted phrase ends on, right before the verb, when it is the verb's subject: with the comma after
+    the phrase left out (`Despite this Sourrouille said`), or a person set off by a comma that the parser took into
+    the phrase (`Responding to the figures, shadow chief secretary to the Treasury, Tom Reed, said`)."""
+    last = phrase.right_edge
+    while last.dep_ == "conj" and last.head.pos_ == "PROPN" and last.head.i < last.i:
+        last = last.head  # of names joined by "and" the first, as for a parsed subject
+    if last.pos_ != "PROPN" or quoted[last.i]:
+        return None
+    if last.right_edge.i == verb.i - 1 and last.ent_type_ in ("PERSON", "ORG", "NORP", ""):
+        return last
+    if last.ent_type_ == "PERSON" and verb.doc[last.right_edge.i + 1 : verb.i].text == ",":
+        return last
     return None
 
 
