@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from transforms.entities_spans import title_genders
 from transforms.quotes_context import (
     SUBJECT_DEPS,
     QuoteContext,
@@ -286,40 +287,36 @@ def untagged_subject(ctx: QuoteContext, pronoun: Token, gender: str) -> tuple[Sp
                 continue
             implied = given_name_gender(words)
             if implied == "-":
-                implied = next((title_gender(t) for t in span if is_title_word(t)), "-")
+                implied = title_gender(span)
             if implied not in ("-", gender):
                 continue
             return span, back + NON_SPEAKER_COST, implied == gender
     return None
 
 
-def title_gender(token: Token) -> str:
-    """'m', 'f' or '-': the gender a title implies ("Ms" -> 'f')."""
-    titles = lexicon().titles
-    return titles.get(token.lower_, titles.get(token.lower_.rstrip("."), "-"))
+def title_gender(span: Span) -> str:
+    """'m', 'f' or '-': the gender the first title in the span implies ("Ms Detakats" -> 'f')."""
+    genders = title_genders()
+    return next((genders[t.lower_.rstrip(".")] for t in span if t.lower_.rstrip(".") in genders), "-")
 
 
 def proper_words(span: Span) -> list[str]:
     """The proper nouns ending the span, less titles ("Sen.", "Mr"): the name, not what comes before a common noun
-    (`BP chief executive Lord Browne` -> Browne)."""
-    words: list[str] = []
-    glued = False
+    (`BP chief executive Lord Browne` -> Browne); a hyphen or apostrophe written inside a name keeps it one word
+    ("Magnenat-Thalman")."""
+    run: list[Token] = []
     for token in reversed(span):
-        before = token.doc[token.i - 1] if token.i > 0 else None
-        if words and token.text in ("-", "'", "’") and not token.whitespace_ and before is not None and before.pos_ == "PROPN" and not before.whitespace_:
-            glued = True  # "Magnenat-Thalman", "O'Neil": one word
-            words[0] = token.text + words[0]
-            continue
-        if token.pos_ != "PROPN":
-            if words:
-                break
-            continue
-        if glued:
-            words[0] = token.text + words[0]
-            glued = False
-        elif not is_title_word(token):
-            words.insert(0, token.text)
-    return words
+        if token.pos_ == "PROPN" or run and joins_name_parts(token):
+            run.insert(0, token)
+        elif run:
+            break
+    return "".join(t.text_with_ws for t in run if not is_title_word(t)).split()
+
+
+def joins_name_parts(token: Token) -> bool:
+    """A hyphen or apostrophe with no space on either side, after a proper noun."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text in ("-", "'", "’") and not token.whitespace_ and before is not None and before.pos_ == "PROPN" and not before.whitespace_
 
 
 def is_title_word(token: Token) -> bool:
@@ -333,7 +330,7 @@ def name_referent(ctx: QuoteContext, span: Span) -> str:
     ("Mr Hague" for William Hague), else a referent of its own in ctx.nominals."""
     words = proper_words(span)
     entity = entity_by_surname(ctx, words)
-    title = next((title_gender(t) for t in span if is_title_word(t)), "-")
+    title = title_gender(span)
     if entity is not None and (title == "-" or first_name_gender(entity) in ("-", title)):
         return entity["entity_id"]
     name = " ".join(words)
