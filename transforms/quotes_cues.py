@@ -201,12 +201,12 @@ def clause_taking(verb: Token) -> Token:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.i < head.head.i:
         return head.head
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and set_off(verb) and opened_by_wh_word(head):
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and follows_comma_or_dash(verb) and opened_by_wh_word(head):
         # `… defend not paying an architect who said he was stiffed, saying, “…”`, `circling the stadium - where the
         # team played - while chanting, “…”`: a participle set off after a relative clause tells what the sentence's
         # subject did; the parser hung it on the nearer verb
         return next((t for t in head.ancestors if any(c.dep_ in SUBJECT_DEPS for c in t.children)), head)
-    if verb.dep_ == "advcl" and set_off(verb) and verb.lemma_.lower() in lexicon().speech_verbs and head.dep_ == "ccomp":
+    if verb.dep_ == "advcl" and follows_comma_or_dash(verb) and verb.lemma_.lower() in lexicon().speech_verbs and head.dep_ == "ccomp":
         # `Hodgson believes a winter break carries many advantages, explaining: “…”`: a thing explains nothing; the
         # participle goes with the one whose belief the clause is
         subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
@@ -215,7 +215,7 @@ def clause_taking(verb: Token) -> Token:
     return head
 
 
-def set_off(verb: Token) -> bool:
+def follows_comma_or_dash(verb: Token) -> bool:
     """A comma or a dash stands just before the verb or the word opening its clause (`, saying`, `- while chanting`)."""
     first = min([verb.i, *(c.i for c in verb.children if c.dep_ == "mark")])
     return first > 0 and verb.doc[first - 1].text in (",", "-", "–", "—")
