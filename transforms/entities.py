@@ -179,7 +179,7 @@ def name_gender(name: tuple[str, ...]) -> str:
 def agreeing(doc: Doc, start: int, clusters: list[Cluster]) -> list[Cluster]:
     """Of the entities a name at ``start`` can refer to, those the honorific before it allows: after "Melania Trump"
     and "Donald Trump", "Mrs. Trump" is Melania however often Donald is named."""
-    gender = title_genders().get(doc[start - 1].lower_.rstrip("."), "-") if start > 0 else "-"
+    gender = title_genders().get(bare(doc[start - 1]), "-") if start > 0 else "-"
     return clusters if gender == "-" else [c for c in clusters if name_gender(c.name_words) in (gender, "-")]
 
 

@@ -364,9 +364,6 @@ def drop_absorbed_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return [replace(m, start=m.start + 1) if absorbed_word(doc, m, forms) else m for m in mentions]
 
 
-QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
-
-
 def name_word(token: Token) -> bool:
     """A capitalised word or an initial ("C.") that can stand in a person's name, no title."""
     initial = len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
@@ -379,7 +376,7 @@ def nicknamed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     people = []
     for i in range(1, len(doc) - 3):
         opens, nickname, closes, after = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
-        if not (opens.text in QUOTE_MARKS and closes.text in QUOTE_MARKS and capitalised_word(nickname)):
+        if not (opens.is_quote and closes.is_quote and capitalised_word(nickname)):
             continue
         if not (name_word(doc[i - 1]) and capitalised_word(after) and not is_title(after)):
             continue

@@ -8,8 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from transforms.data_files import data_lines
 from transforms.model import DEFAULT_MODEL
+from transforms.quotes_lexicon import lexicon
 
 
 @Language.component("paragraph_boundaries")
@@ -25,7 +25,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 @cache
 def abbreviated_titles() -> frozenset[str]:
     """The titles written with a full stop ("sgt.", "gov."), lower-cased (transforms/data/titles.tsv)."""
-    return frozenset(title for title in (line.split("\t")[0].lower() for line in data_lines("titles.tsv")) if title.endswith("."))
+    return frozenset(title for title in lexicon().titles if title.endswith("."))
 
 
 @Language.component("title_abbreviations")

@@ -42,12 +42,16 @@ def is_coined_term(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
     return before is not None and before.pos_ == "PROPN" and before.head.i in quote_tokens
 
 
+def quote_roots(ctx: QuoteContext, quote_tokens: set[int]) -> list[Token]:
+    """The quoted words, but punctuation, that hang from a word outside the quote."""
+    return [ctx.doc[i] for i in sorted(quote_tokens) if not ctx.doc[i].is_punct and ctx.doc[i].head.i not in quote_tokens]
+
+
 def names_a_thing(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
     """The quoted words are the name a participle after a noun gives it (`a coin called the “Britannia”`, `the bill,
     known as the “…”`): what a thing is called, not what anyone said (`a plan called “a disaster” by critics` says
     who called it so)."""
-    words = [ctx.doc[i] for i in sorted(quote_tokens) if not ctx.doc[i].is_punct]
-    roots = [t for t in words if t.head.i not in quote_tokens]
+    roots = quote_roots(ctx, quote_tokens)
     if len(roots) != 1:
         return False
     head = roots[0].head
@@ -60,8 +64,7 @@ def names_a_thing(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
 
 def modifies_the_next_noun(ctx: QuoteContext, quote_tokens: set[int]) -> bool:
     """The quoted words are a modifier of the noun after them (the 'chip' technology, the 'card-only' fraud)."""
-    words = [ctx.doc[i] for i in sorted(quote_tokens) if not ctx.doc[i].is_punct]
-    roots = [t for t in words if t.head.i not in quote_tokens]
+    roots = quote_roots(ctx, quote_tokens)
     if len(roots) != 1:
         return False
     root = roots[0]
